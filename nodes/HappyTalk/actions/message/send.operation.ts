@@ -1,0 +1,35 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	SEND_MESSAGE_ENDPOINT,
+	sendMessageBody,
+	sendMessageWireFields,
+} from '../../schemas/sendMessage.schema';
+import { parseRequestBody } from '../../schemas/validate';
+import type { HappyTalkRequest } from '../../transport/happyTalkRequest';
+
+/** Message → Send: one item's parameters as the exact body of `POST /v1/chat/write`. */
+export function buildRequest(this: IExecuteFunctions, itemIndex: number): Omit<HappyTalkRequest, 'timeout'> {
+	const type = this.getNodeParameter('messageType', itemIndex) as unknown;
+	const body = {
+		uuid: asIdentifier(this.getNodeParameter('uuid', itemIndex)),
+		room_id: asIdentifier(this.getNodeParameter('roomId', itemIndex)),
+		type,
+		...(type === 'text'
+			? { msg: this.getNodeParameter('message', itemIndex) }
+			: { url: asIdentifier(this.getNodeParameter('url', itemIndex)) }),
+	};
+	return {
+		endpoint: SEND_MESSAGE_ENDPOINT,
+		body: parseRequestBody(sendMessageBody, body, sendMessageWireFields, this.getNode(), itemIndex),
+	};
+}
+
+/**
+ * Identifiers and links often arrive as numbers from expressions (`{{ $json.roomId }}`) or with
+ * stray whitespace from forms; HappyTalk wants exact strings. Messages are sent as typed.
+ */
+function asIdentifier(value: unknown): unknown {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' ? value.trim() : value;
+}

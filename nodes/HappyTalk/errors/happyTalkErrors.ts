@@ -1,0 +1,72 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { describeFailCode } from './failCodes';
+
+/**
+ * Every failure after validation becomes a NodeApiError built here from plain values only: never
+ * from an HTTP library's error, whose request config carries the Client Secret header.
+ */
+export interface HappyTalkFailure {
+	/** What went wrong, in one line. */
+	message: string;
+	/** Why, and what to do. */
+	description: string;
+	/** HappyTalk's answer, when there was one. */
+	happyTalk?: { code: number; message?: string; field?: string };
+	httpStatus?: number;
+	/** True when the message may have reached HappyTalk despite the error. */
+	mayHaveBeenDelivered: boolean;
+}
+
+export function happyTalkError(node: INode, itemIndex: number, failure: HappyTalkFailure) {
+	const errorResponse: JsonObject = {
+		message: failure.message,
+		description: failure.description,
+		mayHaveBeenDelivered: failure.mayHaveBeenDelivered,
+		...(failure.happyTalk ? { happyTalk: failure.happyTalk } : {}),
+		...(failure.httpStatus ? { httpStatus: failure.httpStatus } : {}),
+	};
+	const error = new NodeApiError(node, errorResponse, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpStatus ? String(failure.httpStatus) : undefined,
+		itemIndex,
+	});
+	return error;
+}
+
+/** HappyTalk answered with a non-zero `code`. */
+export function failCodeError(
+	node: INode,
+	itemIndex: number,
+	answer: { code: number; message?: unknown; field?: unknown },
+	httpStatus: number,
+) {
+	const known = describeFailCode(answer.code);
+	const happyTalkMessage = typeof answer.message === 'string' ? answer.message : undefined;
+	const field = typeof answer.field === 'string' && answer.field !== '' ? answer.field : undefined;
+	return happyTalkError(node, itemIndex, {
+		message: `HappyTalk refused the request: ${answer.code} ${happyTalkMessage || known.name}${field ? ` (field: ${field})` : ''}`,
+		description: `${known.meaning}. ${known.action}.`,
+		happyTalk: {
+			code: answer.code,
+			...(happyTalkMessage !== undefined ? { message: happyTalkMessage } : {}),
+			...(field ? { field } : {}),
+		},
+		httpStatus,
+		mayHaveBeenDelivered: answer.code === -600,
+	});
+}
+
+/** The output item for a failed item under "On Error: Continue". */
+export function errorItemJson(error: Error & { description?: string | null; context?: object }) {
+	const response = (error as { errorResponse?: JsonObject }).errorResponse;
+	const fromHappyTalk = error instanceof NodeApiError && response ? response : undefined;
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(fromHappyTalk?.happyTalk ? { happyTalk: fromHappyTalk.happyTalk } : {}),
+		...(fromHappyTalk?.httpStatus ? { httpStatus: fromHappyTalk.httpStatus } : {}),
+		...(fromHappyTalk ? { mayHaveBeenDelivered: fromHappyTalk.mayHaveBeenDelivered } : { mayHaveBeenDelivered: false }),
+	};
+}

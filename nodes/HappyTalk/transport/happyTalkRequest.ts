@@ -1,0 +1,139 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { failCodeError, happyTalkError } from '../errors/happyTalkErrors';
+import { resolveBaseUrl } from './baseUrl';
+import { readAnswer } from './readAnswer';
+
+export const CREDENTIAL_TYPE = 'happyTalkApi';
+
+export interface HappyTalkRequest {
+	endpoint: string;
+	body: IDataObject;
+	timeout: number;
+}
+
+/** Network failures where the request certainly never reached HappyTalk. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * One call to the Biz API. Resolves with HappyTalk's answer when `code` is 0; anything else
+ * becomes a NodeApiError that says what happened and whether the message may have arrived.
+ */
+export async function happyTalkRequest(
+	this: IExecuteFunctions,
+	request: HappyTalkRequest,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	let baseURL: string;
+	try {
+		baseURL = resolveBaseUrl(credentials);
+	} catch (error) {
+		throw happyTalkError(node, itemIndex, {
+			message: (error as Error).message,
+			description: 'Nothing was sent. Fix the Base URL in the HappyTalk credential.',
+			mayHaveBeenDelivered: false,
+		});
+	}
+
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL,
+		url: request.endpoint,
+		body: request.body,
+		json: true,
+		// Read the body as text: HappyTalk's JSON is parsed by readAnswer, which also explains
+		// HTML error pages and empty bodies instead of failing on them.
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// A redirect could carry the secret headers to another host; the Biz API never redirects.
+		disableFollowRedirect: true,
+		timeout: request.timeout,
+	};
+
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+	try {
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		);
+	} catch (error) {
+		throw transportError.call(this, error, request, baseURL, itemIndex);
+	}
+
+	const answer = readAnswer(response.statusCode, response.body, response.headers);
+	if (answer.kind === 'unreadable') {
+		throw happyTalkError(node, itemIndex, {
+			message: answer.message,
+			description: `${answer.description} The message may or may not have been delivered: check the room before sending again.`,
+			httpStatus: response.statusCode,
+			mayHaveBeenDelivered: true,
+		});
+	}
+	if (answer.body.code !== 0) {
+		throw failCodeError(node, itemIndex, answer.body, response.statusCode);
+	}
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw happyTalkError(node, itemIndex, {
+			message: `HappyTalk answered code 0 but with HTTP status ${response.statusCode}`,
+			description:
+				'An unusual answer, perhaps from a proxy. The message may or may not have been delivered: check the room before sending again.',
+			httpStatus: response.statusCode,
+			mayHaveBeenDelivered: true,
+		});
+	}
+	return answer.body;
+}
+
+function transportError(
+	this: IExecuteFunctions,
+	error: unknown,
+	request: HappyTalkRequest,
+	baseURL: string,
+	itemIndex: number,
+) {
+	const node = this.getNode();
+	const code = networkCode(error);
+	if (code && TIMED_OUT.has(code)) {
+		return happyTalkError(node, itemIndex, {
+			message: `HappyTalk did not answer within ${request.timeout} ms`,
+			description:
+				'The message may or may not have been delivered, so it was not sent again: check the room before resending. Raise "Timeout (Ms)" under Options if HappyTalk is slow.',
+			mayHaveBeenDelivered: true,
+		});
+	}
+	if (code && NOT_CONNECTED.has(code)) {
+		return happyTalkError(node, itemIndex, {
+			message: `Could not connect to HappyTalk at ${baseURL} (${code})`,
+			description:
+				'The message was not sent. Check the environment or Base URL in the credential, and the network between n8n and HappyTalk.',
+			mayHaveBeenDelivered: false,
+		});
+	}
+	return happyTalkError(node, itemIndex, {
+		message: `The request to HappyTalk failed${code ? ` (${code})` : ''}: ${safeMessage(error)}`,
+		description:
+			'The connection broke while sending. The message may or may not have been delivered: check the room before sending again.',
+		mayHaveBeenDelivered: true,
+	});
+}
+
+/** The network error code, looked up through n8n's wrapping of the HTTP library's error. */
+function networkCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/** Only the error's own text: never its request config, which holds the secret headers. */
+function safeMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0].slice(0, 200);
+}

@@ -1,0 +1,78 @@
+'use strict';
+
+// `npm run sandbox`: runs the sandbox in the foreground and prints one line per request.
+const { startSandbox } = require('./server');
+
+const DEFAULT_PORT = 8787;
+
+function readFlag(args, name) {
+	const index = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+	if (index === -1) return undefined;
+	const arg = args[index];
+	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+}
+
+function toNumber(text, what) {
+	const value = Number(text);
+	if (text === undefined || text === '' || !Number.isInteger(value) || value < 0) {
+		throw new Error(`${what} must be a whole number, got ${JSON.stringify(text)}`);
+	}
+	return value;
+}
+
+function describe(record) {
+	// Unanswered requests (hang, client gave up) show how long they were open.
+	const ms = (record.answeredAt ?? Date.now()) - record.receivedAt;
+	let result;
+	if (record.outcome === 'answered') {
+		const code = record.code === null ? 'no JSON code' : `code ${record.code}`;
+		result = `${code} (HTTP ${record.status})`;
+	} else {
+		result = record.outcome;
+	}
+	const fault = record.fault ? ` [fault: ${record.fault}]` : '';
+	const reason = record.reason && !record.fault ? `  ${record.reason}` : '';
+	return `${new Date(record.receivedAt).toISOString()} ${record.method} ${record.url} -> ${result} ${ms} ms${fault}${reason}`;
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const portText = readFlag(args, '--port') ?? process.env.HAPPYTALK_SANDBOX_PORT;
+	const port = portText === undefined ? DEFAULT_PORT : toNumber(portText, 'port');
+	const latencyText = readFlag(args, '--latency');
+	const latencyMs = latencyText === undefined ? 0 : toNumber(latencyText, 'latency');
+	const sandbox = await startSandbox({
+		host: '127.0.0.1',
+		port,
+		latencyMs,
+		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
+		clientSecret: process.env.HAPPYTALK_SANDBOX_CLIENT_SECRET || undefined,
+	});
+
+	// The secret printed here is the sandbox's own dummy key, meant to be pasted into n8n.
+	console.log(`HappyTalk Biz API sandbox listening on ${sandbox.url}`);
+	console.log(`  HT-Client-Id:     ${sandbox.clientId}`);
+	console.log(`  HT-Client-Secret: ${sandbox.clientSecret}`);
+	console.log(`  latency:          ${latencyMs} ms`);
+	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above.');
+	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor). Ctrl+C stops.`);
+	console.log('');
+
+	sandbox.on('request', (record) => console.log(describe(record)));
+
+	let stopping = false;
+	const stop = async (signal) => {
+		if (stopping) process.exit(1);
+		stopping = true;
+		console.log(`\n${signal}: stopping the sandbox`);
+		await sandbox.close();
+	};
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+	const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: use --port N or HAPPYTALK_SANDBOX_PORT)' : '';
+	console.error(`sandbox: ${error.message}${hint}`);
+	process.exitCode = 1;
+});

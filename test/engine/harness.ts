@@ -1,0 +1,301 @@
+/**
+ * Runs the built package in n8n-core's real execution engine, without the n8n server: the
+ * package is loaded the way n8n loads community packages, workflows run through WorkflowExecute,
+ * and the credential test runs the way n8n's CredentialsTester runs a declarative test.
+ */
+import path from 'node:path';
+
+import { Container } from '@n8n/di';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-happytalk';
+export const NODE_TYPE = `${PACKAGE_NAME}.happyTalk`;
+export const CREDENTIAL_TYPE = 'happyTalkApi';
+const CREDENTIAL_ID = 'happytalk-credential';
+
+export type CredentialData = ICredentialDataDecryptedObject;
+
+export interface NodeRun {
+	/** The node's output items, when it finished. */
+	items: INodeExecutionData[];
+	/** The error that stopped the node, when it did not. */
+	error?: Error & { description?: string; itemIndex?: number; context?: IDataObject };
+	run: IRun;
+}
+
+export interface RunOptions {
+	continueOnFail?: boolean;
+	credentials?: CredentialData;
+}
+
+export interface Engine {
+	runNode(parameters: INodeParameters, items: IDataObject[], options?: RunOptions): Promise<NodeRun>;
+	testCredential(data: CredentialData): Promise<{ status: string; message: string }>;
+	nodeType: INodeType;
+	credentialType: ICredentialType;
+}
+
+export async function loadEngine(defaultCredentials: CredentialData): Promise<Engine> {
+	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	await loader.loadAll();
+	if (loader.packageName !== PACKAGE_NAME) throw new Error(`Loaded ${loader.packageName}`);
+
+	const nodeTypes: INodeTypes = {
+		getByName: (type) => loader.getNode(stripPackage(type)).type,
+		getByNameAndVersion: (type, version) =>
+			NodeHelpers.getVersionedNodeType(loader.getNode(stripPackage(type)).type, version),
+		getKnownTypes: () => ({}),
+	};
+	const credentialType = loader.getCredential(CREDENTIAL_TYPE).type;
+	const nodeType = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
+
+	const additionalData = (credentials: CredentialData): IWorkflowExecuteAdditionalData =>
+		({
+			credentialsHelper: new CredentialsHelper(credentialType, credentials),
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not part of these tests');
+			},
+			getRunExecutionData: async () => undefined,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			variables: {},
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('Task runners are not part of these tests');
+			},
+		}) as unknown as IWorkflowExecuteAdditionalData;
+
+	return {
+		nodeType,
+		credentialType,
+
+		async runNode(parameters, inputItems, options = {}) {
+			const node: INode = {
+				id: 'happytalk-node',
+				name: 'HappyTalk',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			};
+			const workflow = new Workflow({
+				id: 'engine-test',
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes,
+			});
+			const runData = createRunExecutionData({
+				executionData: {
+					nodeExecutionStack: [
+						{ node, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
+					],
+				},
+			});
+			const data = additionalData(options.credentials ?? defaultCredentials);
+			data.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
+				id: 'engine-test',
+				name: 'Engine test',
+				active: false,
+				isArchived: false,
+				nodes: [node],
+				connections: {},
+				createdAt: new Date(),
+				updatedAt: new Date(),
+				activeVersionId: null,
+			});
+			const run = await new WorkflowExecute(data, 'manual', runData).processRunExecutionData(
+				workflow,
+			);
+			const task = run.data.resultData.runData[node.name]?.[0];
+			return {
+				items: task?.data?.main?.[0] ?? [],
+				error: (run.data.resultData.error ?? task?.error) as NodeRun['error'],
+				run,
+			};
+		},
+
+		// As n8n's CredentialsTester does for a declarative `test`: a temporary node whose only
+		// property routes the test request, run by n8n-core's RoutingNode, then the rules.
+		async testCredential(data) {
+			const test = credentialType.test!;
+			const tempType: INodeType = {
+				description: {
+					...nodeType.description,
+					credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+					properties: [
+						{
+							displayName: 'Temp',
+							name: 'temp',
+							type: 'string',
+							routing: { request: test.request },
+							default: '',
+						} as INodeProperties,
+					],
+				},
+			};
+			const node: INode = {
+				id: 'temp',
+				name: 'Temp-Node',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+				credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+			};
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: {
+					getByName: () => tempType,
+					getByNameAndVersion: () => tempType,
+					getKnownTypes: () => ({}),
+				},
+			});
+			const context = new ExecuteContext(
+				workflow,
+				node,
+				additionalData(data),
+				'internal',
+				createRunExecutionData(),
+				0,
+				[],
+				{ main: [[{ json: {} }]] },
+				{ node, data: {}, source: null },
+				[],
+			);
+			let response: INodeExecutionData[][] | null | undefined;
+			try {
+				response = await new RoutingNode(context, tempType, {
+					id: CREDENTIAL_ID,
+					name: 'HappyTalk',
+					type: CREDENTIAL_TYPE,
+					data,
+				}).runNode();
+			} catch (error) {
+				const cause = (error as { cause?: { response?: { status: number }; code?: string } }).cause;
+				if (cause?.response) return { status: 'Error', message: `Received HTTP status code: ${cause.response.status}` };
+				if (cause?.code) return { status: 'Error', message: cause.code };
+				return { status: 'Error', message: String((error as Error).message) };
+			}
+			for (const rule of test.rules ?? []) {
+				if (rule.type !== 'responseSuccessBody') continue;
+				const body = response?.[0]?.[0]?.json ?? {};
+				if (body[rule.properties.key] === rule.properties.value) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return { status: 'OK', message: 'Connection successful!' };
+		},
+	};
+}
+
+/** n8n-core keeps an interval alive for SSH tunnels; stop it so jest can exit. */
+export function shutdownEngine() {
+	Container.get(SSHClientsManager).onShutdown();
+}
+
+function stripPackage(type: string) {
+	return type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
+}
+
+/** Holds one credential and applies its generic `authenticate` as n8n's CredentialsHelper does. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly type: ICredentialType,
+		private readonly data: CredentialData,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.type.authenticate;
+		if (typeName !== this.type.name || !authenticate || typeof authenticate === 'function') {
+			throw new Error(`Unexpected credential type ${typeName}`);
+		}
+		const resolve = (value: string) =>
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			) as string;
+		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
+			headers[resolve(name)] = resolve(String(value));
+		}
+		return { ...requestOptions, headers };
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by the node');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+	): Promise<ICredentialDataDecryptedObject> {
+		if (nodeCredentials.id !== CREDENTIAL_ID) throw new Error('Unknown credential');
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.type.properties;
+	}
+}
