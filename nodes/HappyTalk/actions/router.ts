@@ -1,6 +1,8 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
+	type INode,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -25,7 +27,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			requests[itemIndex] = prepare.call(this, itemIndex);
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			results[itemIndex] = errorItem(error, itemIndex);
 		}
 	}
@@ -37,7 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const answer = await happyTalkRequest.call(this, request, itemIndex);
 			results[itemIndex] = { json: answer, pairedItem: { item: itemIndex } };
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			results[itemIndex] = errorItem(error, itemIndex);
 		}
 	}
@@ -64,6 +66,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number): HappyTalkRequest {
 		itemIndex,
 	);
 	return { ...operation.buildRequest.call(this, itemIndex), timeout };
+}
+
+/** Our own errors pass unchanged; anything else (e.g. an expression error) gets the item index. */
+function asNodeError(node: INode, error: Error, itemIndex: number) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error, { itemIndex });
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {

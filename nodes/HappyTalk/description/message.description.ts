@@ -91,6 +91,7 @@ export const messageSendFields: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('send'),
 		options: [
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is TIMEOUT_MS.default, owned by the options schema
 			{
 				displayName: 'Timeout (Ms)',
 				name: 'timeout',
