@@ -7,5 +7,6 @@ module.exports = {
 	// Engine tests share one sandbox per file and run real HTTP; keep files in one worker pair.
 	maxWorkers: 2,
 	testTimeout: 30000,
+	setupFiles: ['<rootDir>/test/support/env.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

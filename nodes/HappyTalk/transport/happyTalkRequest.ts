@@ -106,27 +106,31 @@ function transportError(
 			mayHaveBeenDelivered: true,
 		});
 	}
+	// Network codes go in the description: n8n rewrites any message that contains one.
 	if (code && NOT_CONNECTED.has(code)) {
 		return happyTalkError(node, itemIndex, {
-			message: `Could not connect to HappyTalk at ${baseURL} (${code})`,
-			description:
-				'The message was not sent. Check the environment or Base URL in the credential, and the network between n8n and HappyTalk.',
+			message: `Could not connect to HappyTalk at ${baseURL}`,
+			description: `${code}: the message was not sent. Check the environment or Base URL in the credential, and the network between n8n and HappyTalk.`,
 			mayHaveBeenDelivered: false,
 		});
 	}
 	return happyTalkError(node, itemIndex, {
-		message: `The request to HappyTalk failed${code ? ` (${code})` : ''}: ${safeMessage(error)}`,
-		description:
-			'The connection broke while sending. The message may or may not have been delivered: check the room before sending again.',
+		message: 'The connection to HappyTalk broke before it answered',
+		description: `${code ?? safeMessage(error)}: the message may or may not have been delivered. Check the room before sending again.`,
 		mayHaveBeenDelivered: true,
 	});
 }
 
-/** The network error code, looked up through n8n's wrapping of the HTTP library's error. */
+/**
+ * The network error code (ECONNREFUSED, ECONNABORTED…). n8n wraps the HTTP library's error in a
+ * NodeApiError that keeps the code as `httpCode` and may drop the original as `cause`.
+ */
 function networkCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		for (const candidate of [current.code, current.httpCode]) {
+			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+		}
 		current = current.cause as typeof current;
 	}
 	return undefined;
