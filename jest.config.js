@@ -4,9 +4,10 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// Engine tests share one sandbox per file and run real HTTP; keep files in one worker pair.
+	// Each engine test file starts its own sandbox on a free port, so files may run in parallel.
 	maxWorkers: 2,
 	testTimeout: 30000,
 	setupFiles: ['<rootDir>/test/support/env.ts'],
+	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

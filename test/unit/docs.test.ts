@@ -1,0 +1,43 @@
+/**
+ * The README's tables are read from the same sources as the node: the request schema's limits and
+ * the fail-code table. These tests keep the English and Korean READMEs from drifting.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { FAIL_CODES } from '../../nodes/HappyTalk/errors/failCodes';
+import { TIMEOUT_MS } from '../../nodes/HappyTalk/schemas/options.schema';
+import { sendMessageFields } from '../../nodes/HappyTalk/schemas/sendMessage.schema';
+import { describeLength } from '../../nodes/HappyTalk/schemas/text';
+
+const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
+const english = readme('README.md');
+const korean = readme('README.ko.md');
+
+describe('README.md', () => {
+	test.each(Object.values(sendMessageFields))('field $parameter: label and limit', (field) => {
+		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeLength(field)} |`);
+	});
+
+	test('timeout bounds and default', () => {
+		expect(english).toContain(`| \`options.timeout\` | ${TIMEOUT_MS.min} to ${TIMEOUT_MS.max} ms | default ${TIMEOUT_MS.default};`);
+	});
+
+	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
+		expect(english).toContain(`| ${code} | ${failure.name} | ${failure.meaning} | ${failure.action} |`);
+	});
+});
+
+describe('README.ko.md', () => {
+	test.each(Object.values(sendMessageFields))('field $parameter: limit', (field) => {
+		expect(korean).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| ${field.min}~${field.max}자 \\|`));
+	});
+
+	test('timeout bounds', () => {
+		expect(korean).toContain(`${TIMEOUT_MS.min}~${TIMEOUT_MS.max} ms`);
+	});
+
+	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
+		expect(korean).toContain(`| ${code} | ${failure.name} |`);
+	});
+});
