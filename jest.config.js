@@ -4,6 +4,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	// The real-n8n tests have their own run: npm run test:e2e.
+	testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
 	// Each engine test file starts its own sandbox on a free port, so files may run in parallel.
 	maxWorkers: 2,
 	testTimeout: 30000,

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: a real n8n with this package installed as a community package, the HappyTalk
+ * sandbox, a "HappyTalk Sandbox" credential and the example workflows. The second start reuses
+ * the n8n install, the user folder and the owner account. Ctrl+C stops n8n and the sandbox.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startSandbox } = require('../sandbox/server');
+const n8n = require('./n8n');
+const { importDemoData } = require('./demoData');
+
+const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
+const N8N_PORT = Number(process.env.N8N_PORT || 5678);
+const SANDBOX_PORT = Number(process.env.HAPPYTALK_SANDBOX_PORT || 8787);
+const OWNER = {
+	email: 'demo@happytalk.example',
+	firstName: 'HappyTalk',
+	lastName: 'Demo',
+	password: 'HappyTalk-Demo-2026',
+};
+
+async function main() {
+	step('Building the package');
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('npm run build failed');
+
+	step(`Preparing n8n ${n8n.N8N_VERSIONS.current}`);
+	n8n.ensureN8n(n8n.N8N_VERSIONS.current);
+
+	step('Installing n8n-nodes-happytalk into the demo n8n, as n8n installs community packages');
+	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
+	n8n.installPackage(USER_FOLDER, tarball);
+
+	step('Starting the HappyTalk sandbox');
+	const sandbox = await startSandbox({ port: SANDBOX_PORT });
+	sandbox.on('request', (record) => {
+		console.log(`  [sandbox] ${record.method} ${record.path} → code ${record.code ?? record.status}`);
+	});
+
+	const env = n8n.n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
+	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
+	await importDemoData(env, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+
+	step('Starting n8n (about 20 seconds)');
+	const server = await n8n.startServer(n8n.N8N_VERSIONS.current, env);
+	const { created } = await n8n.ownerSession(server.url, OWNER);
+
+	console.log(`
+n8n is ready: ${server.url}
+  ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
+  Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
+  Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
+Ctrl+C stops n8n and the sandbox.
+`);
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandbox...');
+		await server.stop();
+		await sandbox.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	server.process.on('close', (code) => {
+		if (!stopping) {
+			console.error(`n8n stopped unexpectedly (exit code ${code}):\n${server.output().slice(-3000)}`);
+			sandbox.close().then(() => process.exit(1));
+		}
+	});
+}
+
+function step(text) {
+	console.log(`\n▶ ${text}`);
+}
+
+main().catch((error) => {
+	console.error(`\n✖ ${error.message}`);
+	process.exit(1);
+});

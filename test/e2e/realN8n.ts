@@ -1,0 +1,191 @@
+/**
+ * A real n8n (the CLI and the server) with this package installed from its npm tarball, the way
+ * n8n's community-package installer installs it, talking to an in-process HappyTalk sandbox.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '../support/sandbox';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const n8n = require('../../scripts/n8n');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { importDemoData } = require('../../scripts/demoData');
+
+export const CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' };
+export const NODE_TYPE = 'n8n-nodes-happytalk.happyTalk';
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export interface Server {
+	url: string;
+	output(): string;
+	stop(): Promise<void>;
+}
+
+export interface RealN8n {
+	version: string;
+	userFolder: string;
+	env: Record<string, string>;
+	sandbox: Sandbox;
+	/** Everything any n8n process printed, for the secret search. */
+	transcript: string[];
+	cli(args: string[]): Promise<CliResult>;
+	importWorkflows(workflows: object[]): Promise<void>;
+	execute(workflowId: string): Promise<{ run: ExecutionRun; stdout: string }>;
+	startServer(): Promise<Server>;
+	dispose(): Promise<void>;
+}
+
+export interface ExecutionRun {
+	status?: string;
+	data: {
+		resultData: {
+			error?: { message: string; description?: string };
+			runData: Record<string, Array<{ error?: { message: string; description?: string }; data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> } }>>;
+		};
+	};
+}
+
+let tarball: string | undefined;
+
+/** Builds nothing: `npm run test:e2e` builds first. Packs once per test file. */
+function packedTarball(): string {
+	tarball ??= n8n.packPackage(mkdtempSync(path.join(tmpdir(), 'happytalk-pack-')));
+	return tarball as string;
+}
+
+export async function prepareRealN8n(version: string): Promise<RealN8n> {
+	n8n.ensureN8n(version);
+	const userFolder = mkdtempSync(path.join(tmpdir(), `happytalk-n8n-${version}-`));
+	n8n.installPackage(userFolder, packedTarball());
+	const sandbox = await startSandbox();
+	const port = await n8n.freePort();
+	const env = n8n.n8nEnv({ userFolder, port, brokerPort: await n8n.freePort() }) as Record<string, string>;
+	const transcript: string[] = [];
+
+	const cli = async (args: string[]): Promise<CliResult> => {
+		const result = (await n8n.runCli(version, env, args)) as CliResult;
+		transcript.push(result.stdout, result.stderr);
+		return result;
+	};
+
+	await importDemoData(
+		env,
+		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+		{ version },
+	);
+
+	const servers: Server[] = [];
+	return {
+		version,
+		userFolder,
+		env,
+		sandbox,
+		transcript,
+		cli,
+
+		async importWorkflows(workflows) {
+			const dir = mkdtempSync(path.join(tmpdir(), 'happytalk-workflows-'));
+			workflows.forEach((workflow, index) =>
+				writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+			);
+			const result = await cli(['import:workflow', '--separate', `--input=${dir}`]);
+			rmSync(dir, { recursive: true, force: true });
+			if (result.code !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		},
+
+		async execute(workflowId) {
+			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+			return { run: extractRun(result.stdout), stdout: result.stdout };
+		},
+
+		async startServer() {
+			const server = await n8n.startServer(version, env);
+			const wrapped: Server = {
+				url: server.url,
+				output: server.output,
+				stop: async () => {
+					await server.stop();
+					transcript.push(server.output());
+				},
+			};
+			servers.push(wrapped);
+			return wrapped;
+		},
+
+		async dispose() {
+			for (const server of servers) await server.stop();
+			await sandbox.close();
+			rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
+}
+
+/** `execute --rawOutput` prints log lines, then the run as JSON (possibly followed by log metadata). */
+export function extractRun(stdout: string): ExecutionRun {
+	const text = stdout.replace(/\x1b\[[0-9;]*m/g, '');
+	const start = text.search(/^\{$/m);
+	if (start < 0) throw new Error(`No run data in n8n's output:\n${text.slice(-3000)}`);
+	for (let end = text.lastIndexOf('\n}'); end > start; end = text.lastIndexOf('\n}', end - 1)) {
+		try {
+			return JSON.parse(text.slice(start, end + 2)) as ExecutionRun;
+		} catch {
+			// the JSON ends earlier
+		}
+	}
+	throw new Error(`Could not parse the run data:\n${text.slice(start, start + 3000)}`);
+}
+
+export function outputOf(run: ExecutionRun, nodeName: string) {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	return { items: task?.data?.main?.[0] ?? [], error: task?.error };
+}
+
+/** Manual trigger → Code node emitting `items` → HappyTalk send text with expressions. */
+export function listWorkflow(id: string, items: object[], options: { continueOnFail?: boolean } = {}) {
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-c`,
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
+			},
+			{
+				id: `${id}-h`,
+				name: 'HappyTalk',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					uuid: '={{ $json.uuid }}',
+					roomId: '={{ $json.roomId }}',
+					messageType: 'text',
+					message: '={{ $json.message }}',
+					options: {},
+				},
+				credentials: { happyTalkApi: CREDENTIAL },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'HappyTalk', type: 'main', index: 0 }]] },
+		},
+	};
+}
