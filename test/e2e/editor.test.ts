@@ -1,0 +1,104 @@
+/**
+ * The node in n8n's real editor, in a real browser (Debian's chromium via playwright-core):
+ * found in the node panel, credential offered, fields shown and hidden by message type, executed
+ * against the sandbox. Saves the README's screenshots under docs/images/.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
+
+import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { N8N_VERSIONS, REPO, ownerSession } = require('../../scripts/n8n');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO, 'docs', 'images');
+const OWNER = { email: 'editor-test@happytalk.example', firstName: 'Editor', lastName: 'Test', password: 'HappyTalk-E2e-2026' };
+
+let n8n: RealN8n;
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install -y chromium`);
+	n8n = await prepareRealN8n(N8N_VERSIONS.current);
+	server = await n8n.startServer();
+	const { cookie } = await ownerSession(server.url, OWNER);
+	const [name, value] = (cookie as string).split('=');
+
+	selectors.setTestIdAttribute('data-test-id');
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await context.addCookies([{ name, value, url: server.url }]);
+	page = await context.newPage();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.dispose();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+const parameter = (name: string) => page.getByTestId(`parameter-input-${name}`);
+
+test('find, configure and execute the HappyTalk node in the editor', async () => {
+	await page.goto(`${server.url}/workflow/new`, { waitUntil: 'networkidle' });
+
+	// The node panel finds the community node by name.
+	await page.getByTestId('canvas-add-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('HappyTalk');
+	const result = page.getByTestId('node-creator-item-name').filter({ hasText: /^HappyTalk$/ });
+	await expect(result.count()).resolves.toBe(1);
+	await shot('node-panel');
+	await result.click();
+	await page.getByText('Send a message', { exact: true }).click();
+	await page.getByTestId('ndv').waitFor();
+
+	// The sandbox credential is offered (and, being the only one, selected).
+	await expect(page.getByTestId('node-credentials-select').locator('input').inputValue()).resolves.toBe('HappyTalk Sandbox');
+
+	// Text: Message shown, File URL hidden; hints state the limits.
+	await expect(parameter('messageType').locator('input').inputValue()).resolves.toBe('Text');
+	await expect(parameter('message').isVisible()).resolves.toBe(true);
+	await expect(parameter('url').count()).resolves.toBe(0);
+	await expect(page.getByText('5 to 20 characters', { exact: true }).isVisible()).resolves.toBe(true);
+
+	await parameter('uuid').locator('input').fill('customer_01');
+	await parameter('roomId').locator('input').fill('5550001');
+	await parameter('message').locator('textarea').fill('안녕하세요, n8n에서 보낸 메시지입니다 😀');
+	await page.getByTestId('node-parameters').getByText('Message Type', { exact: true }).click();
+	await shot('text-message');
+
+	// Exactly the four message types.
+	await parameter('messageType').click();
+	const options = page.locator('.el-select-dropdown__item:visible');
+	await options.last().waitFor();
+	await expect(options.allInnerTexts()).resolves.toEqual(['Text', 'Image', 'Video', 'Audio']);
+
+	// Image: File URL shown, Message hidden.
+	await options.filter({ hasText: /^Image$/ }).click();
+	await parameter('url').waitFor();
+	await expect(parameter('message').count()).resolves.toBe(0);
+	await parameter('url').locator('input').fill('https://images.example.com/coupons/welcome.png');
+
+	// Execute the step against the sandbox: code 0 in the output.
+	n8n.sandbox.reset();
+	await page.getByTestId('node-execute-button').click();
+	const outputTable = page.locator('table').filter({ hasText: 'room_id' });
+	await outputTable.waitFor({ timeout: 30000 });
+	await expect(outputTable.locator('th').allInnerTexts()).resolves.toEqual(
+		expect.arrayContaining(['code', 'room_id', 'message']),
+	);
+	await expect(outputTable.locator('td').first().innerText()).resolves.toBe('0');
+	await shot('image-message-executed');
+
+	expect(n8n.sandbox.requests.map((request) => request.body)).toEqual([
+		{ uuid: 'customer_01', room_id: '5550001', type: 'image', url: 'https://images.example.com/coupons/welcome.png' },
+	]);
+});
