@@ -11,6 +11,8 @@ const n8n = require('./n8n');
 
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
 const EXAMPLES = path.join(n8n.REPO, 'examples');
+const WEBHOOK_EXAMPLE = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'webhook-send-text.json'), 'utf8'));
+const WEBHOOK_PATH = WEBHOOK_EXAMPLE.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -19,7 +21,11 @@ function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	};
 }
 
-async function importDemoData(env, sandbox, { version = n8n.N8N_VERSIONS.current, examples = true } = {}) {
+async function importDemoData(
+	env,
+	sandbox,
+	{ version = n8n.N8N_VERSIONS.current, examples = true, activateWebhookExample = false } = {},
+) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-import-'));
 	try {
 		const credentialFile = path.join(dir, 'credentials.json');
@@ -29,6 +35,7 @@ async function importDemoData(env, sandbox, { version = n8n.N8N_VERSIONS.current
 		const marker = path.join(env.N8N_USER_FOLDER, '.happytalk-examples-imported');
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
+			if (activateWebhookExample) await cli(version, env, n8n.activateCommand(version, WEBHOOK_EXAMPLE.id));
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
 	} finally {
@@ -44,4 +51,4 @@ async function cli(version, env, args) {
 	return result;
 }
 
-module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, cli };
+module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, WEBHOOK_PATH, cli };

@@ -202,6 +202,13 @@ async function startServer(version, env, { onOutput, timeoutMs = 180000 } = {}) 
 	};
 }
 
+/** The CLI command that activates a workflow: n8n 2 "publishes" it, n8n 1 sets it active. */
+function activateCommand(version, workflowId) {
+	return version.startsWith('1.')
+		? ['update:workflow', `--id=${workflowId}`, '--active=true']
+		: ['publish:workflow', `--id=${workflowId}`];
+}
+
 /** Creates the owner on first start (later starts just log in); returns a session cookie. */
 async function ownerSession(url, owner) {
 	const setup = await fetch(`${url}/rest/owner/setup`, {
@@ -245,6 +252,7 @@ module.exports = {
 	installPackage,
 	n8nEnv,
 	runCli,
+	activateCommand,
 	startServer,
 	ownerSession,
 	freePort,

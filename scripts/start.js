@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
-const { importDemoData } = require('./demoData');
+const { importDemoData, WEBHOOK_PATH } = require('./demoData');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -43,7 +43,11 @@ async function main() {
 
 	const env = n8n.n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
 	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
-	await importDemoData(env, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+	await importDemoData(
+		env,
+		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+		{ activateWebhookExample: true },
+	);
 
 	step('Starting n8n (about 20 seconds)');
 	const server = await n8n.startServer(n8n.N8N_VERSIONS.current, env);
@@ -54,6 +58,9 @@ n8n is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
+  Try the active webhook example:
+    curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
+      -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
 Ctrl+C stops n8n and the sandbox.
 `);
 

@@ -5,7 +5,7 @@ import { deepText, SECRET } from '../support/sandbox';
 import { listWorkflow, outputOf, prepareRealN8n, type RealN8n } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_VERSIONS, REPO } = require('../../scripts/n8n');
+const { N8N_VERSIONS, REPO, activateCommand } = require('../../scripts/n8n');
 
 const examples = Object.fromEntries(
 	readdirSync(path.join(REPO, 'examples')).map((file) => [
@@ -127,10 +127,7 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 
 	test('example "webhook-send-text": an active workflow sends what a POST brings', async () => {
 		const id = examples['webhook-send-text'].id;
-		const activate = version.startsWith('1.')
-			? ['update:workflow', `--id=${id}`, '--active=true']
-			: ['publish:workflow', `--id=${id}`];
-		const published = await n8n.cli(activate);
+		const published = await n8n.cli(activateCommand(version, id));
 		expect(published.code).toBe(0);
 
 		const server = await n8n.startServer();
