@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const n8nRuleSet = (name) => ({ rules: n8nNodesBase.configs[name].rules });
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**', '.n8n-demo/**'] },
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],
