@@ -5,17 +5,20 @@ const { failBody } = require('./failCodes');
 const { jsonAnswer } = require('./answer');
 const { isPlainObject } = require('./validate');
 const { chatWrite, isCounselor } = require('./endpoints');
+const { chatOpen, chatEnd } = require('./roomEndpoints');
 
 const DEFAULT_COUNSELOR = Object.freeze({ counselor: 'not exist', counselor_code: 0, counselor_name: '' });
 
 const ROUTES = new Map([
-	['/v1/chat/write', (body) => chatWrite(body)],
+	['/v1/chat/open', (body, state) => chatOpen(body, state)],
+	['/v1/chat/write', (body, state) => chatWrite(body, state)],
+	['/v1/chat/end', (body, state) => chatEnd(body, state)],
 	['/v1/chat/isCounselor', (body, state) => isCounselor(body, state.counselor)],
 ]);
 
 /**
  * HappyTalk's side of one API call. `request` is { method, path, headers, rawBody, body, bodyOk };
- * `state` is { clientId, clientSecret, counselor }. Returns an answer (see answer.js).
+ * `state` is { clientId, clientSecret, counselor, rooms, strictRooms, counselling }. Returns an answer (see answer.js).
  * Order: authentication, route, method, content type, body, fields.
  */
 function handleApiRequest(request, state) {

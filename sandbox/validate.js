@@ -20,7 +20,9 @@ function checkField(body, rule) {
 		return fail(-801, name, `${name} is missing`);
 	}
 	if (rule.coerce) value = rule.coerce(value);
-	if (typeof value !== 'string') return fail(-800, name, `${name} must be a string, got ${describe(body[name])}`);
+	if (typeof value !== 'string') {
+		return fail(-800, name, `${name} must be ${rule.expects ?? 'a string'}, got ${describe(body[name])}`);
+	}
 	const length = codePoints(value);
 	if (length < rule.min || length > rule.max) {
 		return fail(-802, name, `${name} must be ${rule.min} to ${rule.max} characters, got ${length}`);

@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import {
+	counselorCheckPreviousFields,
+	counselorOperations,
+} from './description/counselor.description';
 import { messageOperations, messageSendFields } from './description/message.description';
+import { roomEndFields, roomOpenFields, roomOperations } from './description/room.description';
 
 export class HappyTalk implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +22,7 @@ export class HappyTalk implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send messages into HappyTalk counselling rooms with the Biz API',
+		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor, with HappyTalk's Biz API",
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,11 +34,20 @@ export class HappyTalk implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Counselor', value: 'counselor' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Room', value: 'room' },
+				],
 				default: 'message',
 			},
 			...messageOperations,
 			...messageSendFields,
+			...roomOperations,
+			...roomOpenFields,
+			...roomEndFields,
+			...counselorOperations,
+			...counselorCheckPreviousFields,
 		],
 	};
 

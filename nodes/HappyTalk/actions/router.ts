@@ -11,7 +11,7 @@ import { errorItemJson } from '../errors/happyTalkErrors';
 import { requestOptionFields, requestOptions } from '../schemas/options.schema';
 import { parseRequestBody } from '../schemas/validate';
 import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
-import { operations } from './operations';
+import { operations, type Operation } from './operations';
 
 /**
  * Two phases. First every item is resolved and validated, so one bad item stops the node before
@@ -21,11 +21,11 @@ import { operations } from './operations';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
-	const requests: Array<HappyTalkRequest | undefined> = [];
+	const prepared: Array<{ request: HappyTalkRequest; operation: Operation } | undefined> = [];
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			requests[itemIndex] = prepare.call(this, itemIndex);
+			prepared[itemIndex] = prepare.call(this, itemIndex);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			results[itemIndex] = errorItem(error, itemIndex);
@@ -33,11 +33,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const request = requests[itemIndex];
-		if (!request) continue;
+		const item = prepared[itemIndex];
+		if (!item) continue;
 		try {
-			const answer = await happyTalkRequest.call(this, request, itemIndex);
-			results[itemIndex] = { json: answer, pairedItem: { item: itemIndex } };
+			const answer = await happyTalkRequest.call(this, item.request, itemIndex);
+			const json = item.operation.toOutput?.(answer, item.request) ?? answer;
+			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			results[itemIndex] = errorItem(error, itemIndex);
@@ -47,7 +48,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [results];
 }
 
-function prepare(this: IExecuteFunctions, itemIndex: number): HappyTalkRequest {
+function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { request: HappyTalkRequest; operation: Operation } {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationName = this.getNodeParameter('operation', itemIndex) as string;
 	const operation = operations[resource]?.[operationName];
@@ -65,7 +69,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): HappyTalkRequest {
 		this.getNode(),
 		itemIndex,
 	);
-	return { ...operation.buildRequest.call(this, itemIndex), timeout };
+	return { request: { ...operation.buildRequest.call(this, itemIndex), timeout }, operation };
 }
 
 /** Our own errors pass unchanged; anything else (e.g. an expression error) gets the item index. */

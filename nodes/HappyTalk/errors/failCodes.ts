@@ -102,6 +102,9 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	},
 };
 
+/** "Counselling is not available now": an expected answer when opening a room. */
+export const COUNSELLING_UNAVAILABLE_CODES: readonly number[] = [-900, -901, -902, -903, -904];
+
 export function describeFailCode(code: number): FailCode {
 	return (
 		FAIL_CODES[code] ?? {

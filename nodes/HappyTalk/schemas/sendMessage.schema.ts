@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { customerUuidField, roomIdField } from './common';
 import { boundedText, httpUrl, type FieldSpec } from './text';
 
 /**
@@ -16,8 +17,8 @@ export const MESSAGE_TYPES = [
 ] as const;
 
 export const sendMessageFields = {
-	uuid: { parameter: 'uuid', label: 'Customer UUID', min: 5, max: 20 },
-	room_id: { parameter: 'roomId', label: 'Room ID', min: 1, max: 30 },
+	uuid: customerUuidField,
+	room_id: roomIdField,
 	msg: { parameter: 'message', label: 'Message', min: 1, max: 1000 },
 	url: { parameter: 'url', label: 'File URL', min: 1, max: 255 },
 } as const satisfies Record<string, FieldSpec>;

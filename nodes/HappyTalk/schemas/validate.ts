@@ -18,6 +18,9 @@ export function parseRequestBody<T>(
 	if (result.success) return result.data;
 
 	const problems = result.error.issues.map((issue) => {
+		if (issue.code === 'unrecognized_keys') {
+			return `Unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+		}
 		const key = String(issue.path[0] ?? '');
 		const field = fields[key];
 		const name = field ? `"${field.label}" (${field.parameter})` : `Field "${key}"`;

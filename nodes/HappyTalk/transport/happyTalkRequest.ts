@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { PreparedRequest } from '../actions/operations';
 import { failCodeError, happyTalkError } from '../errors/happyTalkErrors';
 import { resolveBaseUrl } from './baseUrl';
 import { readAnswer } from './readAnswer';
 
 export const CREDENTIAL_TYPE = 'happyTalkApi';
 
-export interface HappyTalkRequest {
-	endpoint: string;
-	body: IDataObject;
+export interface HappyTalkRequest extends PreparedRequest {
 	timeout: number;
 }
 
@@ -17,7 +16,8 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 /**
- * One call to the Biz API. Resolves with HappyTalk's answer when `code` is 0; anything else
+ * One call to the Biz API. Resolves with HappyTalk's answer when `code` is 0 (or one of the
+ * request's `acceptCodes`); anything else
  * becomes a NodeApiError that says what happened and whether the message may have arrived.
  */
 export async function happyTalkRequest(
@@ -75,6 +75,7 @@ export async function happyTalkRequest(
 		});
 	}
 	if (answer.body.code !== 0) {
+		if (request.acceptCodes?.includes(answer.body.code)) return answer.body;
 		throw failCodeError(node, itemIndex, answer.body, response.statusCode);
 	}
 	if (response.statusCode < 200 || response.statusCode > 299) {

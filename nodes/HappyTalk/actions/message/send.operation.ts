@@ -6,10 +6,11 @@ import {
 	sendMessageWireFields,
 } from '../../schemas/sendMessage.schema';
 import { parseRequestBody } from '../../schemas/validate';
-import type { HappyTalkRequest } from '../../transport/happyTalkRequest';
+import type { PreparedRequest } from '../operations';
+import { asIdentifier } from '../parameters';
 
 /** Message → Send: one item's parameters as the exact body of `POST /v1/chat/write`. */
-export function buildRequest(this: IExecuteFunctions, itemIndex: number): Omit<HappyTalkRequest, 'timeout'> {
+export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {
 	const type = this.getNodeParameter('messageType', itemIndex) as unknown;
 	const body = {
 		uuid: asIdentifier(this.getNodeParameter('uuid', itemIndex)),
@@ -23,13 +24,4 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Omit<H
 		endpoint: SEND_MESSAGE_ENDPOINT,
 		body: parseRequestBody(sendMessageBody, body, sendMessageWireFields, this.getNode(), itemIndex),
 	};
-}
-
-/**
- * Identifiers and links often arrive as numbers from expressions (`{{ $json.roomId }}`) or with
- * stray whitespace from forms; HappyTalk wants exact strings. Messages are sent as typed.
- */
-function asIdentifier(value: unknown): unknown {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return typeof value === 'string' ? value.trim() : value;
 }

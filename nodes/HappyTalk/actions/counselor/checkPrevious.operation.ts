@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
+	checkPreviousCounselorBody,
+	checkPreviousCounselorWireFields,
+} from '../../schemas/checkPreviousCounselor.schema';
+import { parseRequestBody } from '../../schemas/validate';
+import type { PreparedRequest } from '../operations';
+import { asIdentifier } from '../parameters';
+
+/** Counselor → Check Previous: `POST /v1/chat/isCounselor`. */
+export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {
+	const body = {
+		uuid: asIdentifier(this.getNodeParameter('uuid', itemIndex)),
+		customer_id: asIdentifier(this.getNodeParameter('customerId', itemIndex)),
+	};
+	return {
+		endpoint: CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
+		body: parseRequestBody(
+			checkPreviousCounselorBody,
+			body,
+			checkPreviousCounselorWireFields,
+			this.getNode(),
+			itemIndex,
+		),
+	};
+}
+
+/** HappyTalk's "exist" / counselor_code 1 as plain yes/no fields; its answer stays alongside. */
+export function toOutput(answer: IDataObject): IDataObject {
+	return {
+		previousCounselorExists: answer.counselor === 'exist',
+		previousCounselorAvailable: answer.counselor_code === 1,
+		previousCounselorName: answer.counselor_name ?? '',
+		...answer,
+	};
+}

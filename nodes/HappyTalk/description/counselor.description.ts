@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { companyCustomerIdField } from '../schemas/checkPreviousCounselor.schema';
+import { describeLength } from '../schemas/text';
+import { customerUuidProperty, optionsProperty, showFor } from './common';
+
+export const counselorOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['counselor'] } },
+		options: [
+			{
+				name: 'Check Previous',
+				value: 'checkPrevious',
+				description: "Ask whether the customer's previous counsellor exists and can take the chat",
+				action: 'Check the previous counselor',
+			},
+		],
+		default: 'checkPrevious',
+	},
+];
+
+const checkPrevious = showFor('counselor', 'checkPrevious');
+
+export const counselorCheckPreviousFields: INodeProperties[] = [
+	customerUuidProperty(checkPrevious),
+	{
+		displayName: companyCustomerIdField.label,
+		name: companyCustomerIdField.parameter,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'C-000123',
+		description: "The customer's ID in your company's system (HappyTalk's customer_id)",
+		hint: describeLength(companyCustomerIdField),
+		displayOptions: checkPrevious,
+	},
+	optionsProperty(checkPrevious),
+];

@@ -1,0 +1,151 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { END_TYPES } from '../schemas/endRoom.schema';
+import {
+	CATEGORY_ID_MAX,
+	CUSTOM_PARAMETER_COUNT,
+	PHONE_OS,
+	customParameterField,
+	openRoomNumberFields,
+	openRoomTextFields,
+} from '../schemas/openRoom.schema';
+import { describeLength } from '../schemas/text';
+import { customerUuidProperty, optionsProperty, roomIdProperty, showFor } from './common';
+
+export const roomOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['room'] } },
+		options: [
+			{
+				name: 'End',
+				value: 'end',
+				description: 'End a counselling room',
+				action: 'End a room',
+			},
+			{
+				name: 'Open',
+				value: 'open',
+				description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
+				action: 'Open a room',
+			},
+		],
+		default: 'open',
+	},
+];
+
+const open = showFor('room', 'open');
+const end = showFor('room', 'end');
+
+const textFields: INodeProperties[] = Object.values(openRoomTextFields).map((field) => ({
+	displayName: field.label,
+	name: field.parameter,
+	type: 'string',
+	default: '',
+	description: field.description,
+	hint: `At most ${field.max} characters`,
+}));
+
+// Text, not number: a number field cannot be left empty, and empty means "HappyTalk's default".
+const numberFields: INodeProperties[] = Object.values(openRoomNumberFields).map((field) => ({
+	displayName: field.label,
+	name: field.parameter,
+	type: 'string',
+	default: '',
+	placeholder: '12',
+	description: field.description,
+	hint: `A whole number of at most ${String(CATEGORY_ID_MAX).length} digits`,
+}));
+
+export const roomOpenFields: INodeProperties[] = [
+	customerUuidProperty(open),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: open,
+		options: [
+			...textFields,
+			...numberFields,
+			{
+				displayName: 'Phone OS',
+				name: 'phoneOs',
+				type: 'options',
+				options: PHONE_OS.map(({ name, value }) => ({ name, value })),
+				default: 'W',
+				description: "The customer's device; HappyTalk assumes Web when empty",
+			},
+			{
+				displayName: 'Custom Parameters',
+				name: 'customParameters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, maxAllowedFields: CUSTOM_PARAMETER_COUNT },
+				default: {},
+				placeholder: 'Add Parameter',
+				description: `Your own values, sent as parameter1 … parameter${CUSTOM_PARAMETER_COUNT} in this order`,
+				options: [
+					{
+						displayName: 'Parameter',
+						name: 'parameter',
+						values: [
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								hint: describeLength(customParameterField),
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Force New Room',
+				name: 'forceNewRoom',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to open a new room even when the customer already has one in progress (HappyTalk's is_room_create_force)",
+			},
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+	optionsProperty(open, [
+		{
+			displayName: 'Counselling Unavailable Is an Error',
+			name: 'unavailableAsError',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether answers -900 to -904 (no counselling now: out of hours, no counsellor free, limit reached) stop the node as errors. Off: they come out as a normal item with counsellingAvailable false, the reason and HappyTalk\'s notice.',
+		},
+	]),
+];
+
+export const roomEndFields: INodeProperties[] = [
+	customerUuidProperty(end),
+	roomIdProperty(end),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: end,
+		options: [
+			{
+				displayName: 'End Type',
+				name: 'endType',
+				type: 'options',
+				options: END_TYPES.map(({ name, value, description }) => ({ name, value, description })),
+				default: 0,
+				description: 'Who ended the counselling',
+			},
+		],
+	},
+	optionsProperty(end),
+];

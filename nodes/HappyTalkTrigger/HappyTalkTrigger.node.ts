@@ -1,0 +1,98 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { parseIncomingMessage } from './incomingMessage';
+
+/** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
+const MESSAGE_TYPES = [
+	{ name: 'Text', value: 'text' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'File', value: 'file' },
+];
+
+// HappyTalk has no API to register a receive URL: the user enters it in HappyTalk's customer
+// centre once, so there is no webhook lifecycle (create, check, delete) to implement.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+export class HappyTalkTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HappyTalk Trigger',
+		name: 'happyTalkTrigger',
+		icon: { light: 'file:../HappyTalk/happyTalk.svg', dark: 'file:../HappyTalk/happyTalk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'On customer message',
+		description: "Starts the workflow when a customer writes in a HappyTalk room (HappyTalk's receive webhook)",
+		defaults: { name: 'HappyTalk Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// HappyTalk appends /message/{UUID} to the receive domain it was given.
+				path: '={{ $parameter["pathSecret"] ? $parameter["pathSecret"] + "/message/:uuid" : "message/:uuid" }}',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Register this node\'s Production URL with HappyTalk as the <b>receive domain</b>, without its ending "/message/:uuid". HappyTalk then sends every customer message to it.',
+				name: 'registrationNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Path Secret',
+				name: 'pathSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				placeholder: 'e.g. a long random string',
+				description:
+					'Optional. Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Letters, digits, - and _ only.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Message Types',
+						name: 'messageTypes',
+						type: 'multiOptions',
+						options: MESSAGE_TYPES,
+						default: [],
+						description:
+							'Start the workflow only for these message types; others are acknowledged and ignored. Empty: every message.',
+					},
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const parsed = parseIncomingMessage((this.getParamsData() as IDataObject).uuid, this.getBodyData());
+		if (!parsed.ok) {
+			response.status(400).json({ ok: false, error: `Not a HappyTalk message: ${parsed.problem}` });
+			return { noWebhookResponse: true };
+		}
+
+		const { messageTypes = [] } = this.getNodeParameter('options', {}) as { messageTypes?: string[] };
+		if (messageTypes.length > 0 && !messageTypes.includes(parsed.message.type)) {
+			response.status(200).json({ ok: true, ignored: `message type "${parsed.message.type}"` });
+			return { noWebhookResponse: true };
+		}
+
+		return { workflowData: [this.helpers.returnJsonArray([parsed.message as IDataObject])] };
+	}
+}
