@@ -18,7 +18,8 @@ const ROUTES = new Map([
 
 /**
  * HappyTalk's side of one API call. `request` is { method, path, headers, rawBody, body, bodyOk };
- * `state` is { clientId, clientSecret, counselor, rooms, strictRooms, counselling }. Returns an answer (see answer.js).
+ * `state` is { clientId, clientSecret, counselor, rooms, strictRooms, counselling }.
+ * Returns an answer (see answer.js).
  * Order: authentication, route, method, content type, body, fields.
  */
 function handleApiRequest(request, state) {

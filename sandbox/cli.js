@@ -2,6 +2,8 @@
 
 // `npm run sandbox`: runs the sandbox in the foreground and prints one line per request.
 const { startSandbox } = require('./server');
+const { COUNSELLING_CODES } = require('./options');
+const { readCustomerLines, LINE_FORMAT } = require('./cliCustomer');
 
 const DEFAULT_PORT = 8787;
 
@@ -10,6 +12,20 @@ function readFlag(args, name) {
 	if (index === -1) return undefined;
 	const arg = args[index];
 	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+}
+
+function hasFlag(args, name) {
+	return args.includes(name);
+}
+
+// 'available', or one of the -900..-904 codes that open then answers.
+function toCounselling(text) {
+	if (text === 'available') return text;
+	const code = Number(text);
+	if (!COUNSELLING_CODES.includes(code)) {
+		throw new Error(`counselling must be available or one of ${COUNSELLING_CODES.join(', ')}, got ${JSON.stringify(text)}`);
+	}
+	return code;
 }
 
 function toNumber(text, what) {
@@ -41,10 +57,17 @@ async function main() {
 	const port = portText === undefined ? DEFAULT_PORT : toNumber(portText, 'port');
 	const latencyText = readFlag(args, '--latency');
 	const latencyMs = latencyText === undefined ? 0 : toNumber(latencyText, 'latency');
+	const strictRooms = hasFlag(args, '--strict-rooms');
+	const counsellingText = readFlag(args, '--counselling');
+	const counselling = counsellingText === undefined ? 'available' : toCounselling(counsellingText);
+	const receiveUrl = readFlag(args, '--receive-url') ?? (process.env.HAPPYTALK_SANDBOX_RECEIVE_URL || undefined);
 	const sandbox = await startSandbox({
 		host: '127.0.0.1',
 		port,
 		latencyMs,
+		strictRooms,
+		counselling,
+		receiveUrl,
 		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
 		clientSecret: process.env.HAPPYTALK_SANDBOX_CLIENT_SECRET || undefined,
 	});
@@ -54,8 +77,17 @@ async function main() {
 	console.log(`  HT-Client-Id:     ${sandbox.clientId}`);
 	console.log(`  HT-Client-Secret: ${sandbox.clientSecret}`);
 	console.log(`  latency:          ${latencyMs} ms`);
+	console.log(`  rooms:            ${strictRooms ? 'strict (write to an unknown room: -702)' : 'lenient (write to an unknown room: accepted)'}`);
+	console.log(`  counselling:      ${counselling}`);
 	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above.');
-	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor). Ctrl+C stops.`);
+	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counselling,`
+		+ ' receive-url, customer-message, customer-messages). Ctrl+C stops.');
+	// Customer messages from stdin only when there is somewhere to send them.
+	let stopReading = () => {};
+	if (receiveUrl !== undefined) {
+		console.log(`Customer messages: type "${LINE_FORMAT}" and Enter to POST it to ${receiveUrl.replace(/\/+$/, '')}/message/<uuid>.`);
+		stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(line));
+	}
 	console.log('');
 
 	sandbox.on('request', (record) => console.log(describe(record)));
@@ -65,6 +97,7 @@ async function main() {
 		if (stopping) process.exit(1);
 		stopping = true;
 		console.log(`\n${signal}: stopping the sandbox`);
+		stopReading();
 		await sandbox.close();
 	};
 	process.on('SIGINT', () => stop('SIGINT'));

@@ -1,6 +1,7 @@
 'use strict';
 
 const { jsonAnswer } = require('./answer');
+const { isPlainObject } = require('./validate');
 
 const CONTROL_PREFIX = '/__sandbox';
 
@@ -15,13 +16,20 @@ const ACTIONS = new Map([
 	['POST /__sandbox/fault', (sandbox, body) => sandbox.injectFault(body)],
 	['POST /__sandbox/latency', (sandbox, body) => sandbox.setLatency(body && body.ms)],
 	['POST /__sandbox/counselor', (sandbox, body) => sandbox.setCounselor(body)],
+	['GET /__sandbox/rooms', (sandbox) => sandbox.rooms],
+	['POST /__sandbox/rooms', (sandbox, body) => sandbox.setStrictRooms(body && body.strict)],
+	['POST /__sandbox/counselling', (sandbox, body) => sandbox.setCounselling(counsellingOf(body))],
+	['POST /__sandbox/receive-url', (sandbox, body) => sandbox.setReceiveUrl(body && body.url)],
+	['POST /__sandbox/customer-message', (sandbox, body) => sandbox.sendCustomerMessage(body)],
+	['GET /__sandbox/customer-messages', (sandbox) => sandbox.customerMessages],
 ]);
 
 /**
  * The HTTP control API, for tests that run in another process. Not authenticated, not recorded,
  * not delayed and not faulted: it drives the sandbox, it is not part of HappyTalk's API.
+ * Resolves an answer: a list as is, otherwise { ok: true, ...what the action returned }.
  */
-function handleControlRequest(request, sandbox) {
+async function handleControlRequest(request, sandbox) {
 	const action = ACTIONS.get(`${request.method} ${request.path}`);
 	if (!action) {
 		const known = [...ACTIONS.keys()].some((key) => key.endsWith(` ${request.path}`));
@@ -36,11 +44,19 @@ function handleControlRequest(request, sandbox) {
 		}
 	}
 	try {
-		const result = action(sandbox, body);
-		return jsonAnswer(200, Array.isArray(result) ? result : { ok: true });
+		const result = await action(sandbox, body);
+		return jsonAnswer(200, Array.isArray(result) ? result : { ok: true, ...result });
 	} catch (error) {
-		return jsonAnswer(400, { ok: false, error: error.message });
+		// A bad request is 400; a customer message that could not be delivered says so (502).
+		return jsonAnswer(error.status || 400, { ok: false, error: error.message });
 	}
+}
+
+// { "code": -901 } or { "state": "available" } (either key takes either value).
+function counsellingOf(body) {
+	if (!isPlainObject(body)) throw new TypeError('send { "code": -901 } or { "state": "available" }');
+	if (body.code !== undefined && body.state !== undefined) throw new TypeError('send code or state, not both');
+	return body.code ?? body.state;
 }
 
 module.exports = { isControlPath, handleControlRequest };

@@ -7,12 +7,16 @@ const { createFaultQueue } = require('./faults');
 const { isControlPath, handleControlRequest } = require('./control');
 const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
-const { isPlainObject } = require('./validate');
+const { createRoomBook } = require('./rooms');
+const { sendCustomerMessage } = require('./simulator');
+const { readOptions, checkLatency, checkCounselor, checkStrictRooms, checkCounselling, checkReceiveUrl } = require('./options');
 
 /**
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
  * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
- * reset(), setLatency(ms), injectFault(fault), setCounselor(answer), close() }. See README.md.
+ * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
+ * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), sendCustomerMessage(message),
+ * close() }. See README.md.
  */
 async function startSandbox(options = {}) {
 	const settings = readOptions(options);
@@ -21,11 +25,18 @@ async function startSandbox(options = {}) {
 		clientSecret: settings.clientSecret,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
+		rooms: createRoomBook(),
+		strictRooms: settings.strictRooms,
+		counselling: settings.counselling,
+		receiveUrl: settings.receiveUrl,
+		customerMessages: [],
 		faults: createFaultQueue(),
 		requests: [],
 		seq: 0,
 		timers: new Set(),
 		unsettled: new Set(),
+		// Abort functions of customer messages still in flight.
+		outgoing: new Set(),
 		closing: false,
 	};
 	const server = http.createServer();
@@ -43,12 +54,18 @@ async function startSandbox(options = {}) {
 		clientSecret: settings.clientSecret,
 		// Always the same array, so a test may hold on to it across reset().
 		requests: state.requests,
+		customerMessages: state.customerMessages,
 		reset() {
 			state.requests.length = 0;
 			state.seq = 0;
 			state.faults.clear();
 			state.latencyMs = settings.latencyMs;
 			state.counselor = { ...DEFAULT_COUNSELOR };
+			state.rooms.clear();
+			state.strictRooms = settings.strictRooms;
+			state.counselling = settings.counselling;
+			state.receiveUrl = settings.receiveUrl;
+			state.customerMessages.length = 0;
 		},
 		setLatency(ms) {
 			state.latencyMs = checkLatency(ms, 'latency');
@@ -59,18 +76,35 @@ async function startSandbox(options = {}) {
 		setCounselor(answer) {
 			state.counselor = checkCounselor(answer);
 		},
+		setStrictRooms(strict) {
+			state.strictRooms = checkStrictRooms(strict, 'strict');
+		},
+		setCounselling(counselling) {
+			state.counselling = checkCounselling(counselling);
+		},
+		setReceiveUrl(url) {
+			state.receiveUrl = checkReceiveUrl(url ?? null);
+		},
+		sendCustomerMessage(message) {
+			return sendCustomerMessage(state, message);
+		},
 		close() {
 			closed = closed || shutDown(server, sockets, state);
 			return closed;
 		},
 	});
 
+	// A fresh copy on every read: callers look at the rooms, they do not change them.
+	Object.defineProperty(sandbox, 'rooms', { enumerable: true, get: () => Object.freeze(state.rooms.list()) });
+
 	server.on('request', (req, res) => {
 		const path = pathOf(req.url);
 		if (isControlPath(path)) {
-			readBody(req).then(({ rawBody }) => {
-				writeAnswer(res, handleControlRequest({ method: req.method, path, rawBody }, sandbox));
-			});
+			readBody(req)
+				.then(({ rawBody }) => handleControlRequest({ method: req.method, path, rawBody }, sandbox))
+				.then((answer) => {
+					if (!res.destroyed) writeAnswer(res, answer);
+				});
 			return;
 		}
 		serveApiRequest(req, res, path, state, sandbox);
@@ -80,37 +114,6 @@ async function startSandbox(options = {}) {
 	sandbox.port = server.address().port;
 	sandbox.url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${sandbox.port}`;
 	return sandbox;
-}
-
-function readOptions(options) {
-	const settings = {
-		host: options.host ?? '127.0.0.1',
-		port: options.port ?? 0,
-		clientId: options.clientId ?? 'sandbox-client-id',
-		clientSecret: options.clientSecret ?? 'sandbox-client-secret',
-		latencyMs: checkLatency(options.latencyMs ?? 0, 'latencyMs'),
-	};
-	if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
-		throw new TypeError('port must be a whole number from 0 to 65535');
-	}
-	for (const key of ['host', 'clientId', 'clientSecret']) {
-		if (typeof settings[key] !== 'string' || settings[key] === '') throw new TypeError(`${key} must be a non-empty string`);
-	}
-	return settings;
-}
-
-function checkLatency(ms, name) {
-	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new TypeError(`${name} must be a number of milliseconds, 0 or more`);
-	return ms;
-}
-
-function checkCounselor(answer) {
-	const ok = isPlainObject(answer)
-		&& typeof answer.counselor === 'string'
-		&& Number.isInteger(answer.counselor_code)
-		&& typeof answer.counselor_name === 'string';
-	if (!ok) throw new TypeError('the counselor answer needs counselor (string), counselor_code (whole number), counselor_name (string)');
-	return { counselor: answer.counselor, counselor_code: answer.counselor_code, counselor_name: answer.counselor_name };
 }
 
 // Only the part before '?'; not parsed as a URL, so a doubled slash ('//v1/chat/write') stays visible.
@@ -135,6 +138,7 @@ function shutDown(server, sockets, state) {
 	for (const timer of state.timers) clearTimeout(timer);
 	state.timers.clear();
 	for (const settle of [...state.unsettled]) settle('sandbox-closed');
+	for (const abort of [...state.outgoing]) abort('the sandbox closed');
 	return new Promise((resolve) => {
 		server.close(() => resolve());
 		server.closeAllConnections();

@@ -8,7 +8,11 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export const UUID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-const identifier = z.union([z.string().min(1), z.number()]).transform(String);
+const identifier = z
+	.union([z.string().min(1), z.number()], {
+		errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? 'is required' : 'must be text or a number' }),
+	})
+	.transform(String);
 
 const fileContent = z.object({
 	text: z.string().optional(),

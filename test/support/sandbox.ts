@@ -31,7 +31,21 @@ export interface Sandbox {
 	setLatency(ms: number): void;
 	injectFault(fault: Fault): void;
 	setCounselor(answer: { counselor: string; counselor_code: number; counselor_name: string }): void;
+	setStrictRooms(strict: boolean): void;
+	setCounselling(state: 'available' | number): void;
+	setReceiveUrl(url: string): void;
+	sendCustomerMessage(message: CustomerMessage): Promise<{ status: number; body: string }>;
 	close(): Promise<void>;
+}
+
+export interface CustomerMessage {
+	receiveUrl?: string;
+	uuid: string;
+	room_id: string;
+	text?: string;
+	image?: { url: string; width?: number; height?: number };
+	file?: { name: string; url: string; text?: string };
+	autoEnd?: boolean;
 }
 
 export const SECRET = 'sbx-secret-7Qm2-never-leak';
