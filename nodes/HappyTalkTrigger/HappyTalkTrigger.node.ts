@@ -36,6 +36,8 @@ export class HappyTalkTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// A full path, so n8n adds only the webhook id: <n8n>/webhook/<id>/[secret/]message/:uuid.
+				isFullPath: true,
 				// HappyTalk appends /message/{UUID} to the receive domain it was given.
 				path: '={{ $parameter["pathSecret"] ? $parameter["pathSecret"] + "/message/:uuid" : "message/:uuid" }}',
 			},

@@ -69,8 +69,10 @@ export async function prepareRealN8n(version: string): Promise<RealN8n> {
 	const env = n8n.n8nEnv({ userFolder, port, brokerPort: await n8n.freePort() }) as Record<string, string>;
 	const transcript: string[] = [];
 
+	// CLI commands run beside the server: they need task-broker and HTTP ports of their own.
+	const cliEnv = { ...env, N8N_PORT: String(await n8n.freePort()), N8N_RUNNERS_BROKER_PORT: String(await n8n.freePort()) };
 	const cli = async (args: string[]): Promise<CliResult> => {
-		const result = (await n8n.runCli(version, env, args)) as CliResult;
+		const result = (await n8n.runCli(version, cliEnv, args)) as CliResult;
 		transcript.push(result.stdout, result.stderr);
 		return result;
 	};

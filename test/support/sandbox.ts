@@ -31,6 +31,7 @@ export interface Sandbox {
 	setLatency(ms: number): void;
 	injectFault(fault: Fault): void;
 	setCounselor(answer: { counselor: string; counselor_code: number; counselor_name: string }): void;
+	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
 	setCounselling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;

@@ -1,0 +1,167 @@
+/**
+ * The whole chatbot loop in a real n8n: the sandbox's customer writes, HappyTalk Trigger starts the
+ * active auto-reply workflow, and the reply lands in the same room; plus open → send → end, and the
+ * trigger's rejections.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { CREDENTIAL, NODE_TYPE, outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { N8N_VERSIONS, REPO, activateCommand, ownerSession } = require('../../scripts/n8n');
+
+const OWNER = { email: 'chatbot-test@happytalk.example', firstName: 'Chat', lastName: 'Bot', password: 'HappyTalk-E2e-2026' };
+
+const example = (name: string) =>
+	JSON.parse(readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8')) as {
+		id: string;
+		nodes: Array<{ type: string; webhookId?: string }>;
+	};
+const autoReply = example('auto-reply-bot');
+const autoReplyWebhookId = autoReply.nodes.find((node) => node.webhookId)?.webhookId as string;
+
+const GUARDED = { id: 'HtE2eGuarded0001', webhookId: '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09', secret: 'k7Qx-path-secret_2026' };
+const guardedWorkflow = {
+	id: GUARDED.id,
+	name: 'e2e guarded trigger',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'guarded-trigger',
+			name: 'Customer message',
+			type: 'n8n-nodes-happytalk.happyTalkTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: GUARDED.webhookId,
+			parameters: { pathSecret: GUARDED.secret, options: { messageTypes: ['text'] } },
+		},
+		{
+			id: 'guarded-reply',
+			name: 'Reply',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				uuid: '={{ $json.uuid }}',
+				roomId: '={{ $json.roomId }}',
+				messageType: 'text',
+				message: '=guarded: {{ $json.text }}',
+				options: {},
+			},
+			credentials: { happyTalkApi: CREDENTIAL },
+		},
+	],
+	connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+};
+
+const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? `${N8N_VERSIONS.current},${N8N_VERSIONS.legacy}`)
+	.split(',')
+	.filter(Boolean);
+
+describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (version) => {
+	let n8n: RealN8n;
+	let server: Server;
+	const writes = () => n8n.sandbox.requests.filter((request) => request.path === '/v1/chat/write');
+	const settle = async (predicate: () => boolean, timeoutMs = 20000) => {
+		const deadline = Date.now() + timeoutMs;
+		while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+	};
+
+	beforeAll(async () => {
+		n8n = await prepareRealN8n(version);
+		await n8n.importWorkflows([guardedWorkflow]);
+		for (const id of [autoReply.id, GUARDED.id]) {
+			expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
+		}
+		server = await n8n.startServer();
+	});
+
+	beforeEach(() => n8n.sandbox.reset());
+
+	afterAll(async () => {
+		await n8n?.dispose();
+	});
+
+	test("a customer's message starts the auto-reply bot, and the reply lands in the same room", async () => {
+		const receiveUrl = `${server.url}/webhook/${autoReplyWebhookId}`;
+		const sent = await n8n.sandbox.sendCustomerMessage({
+			receiveUrl,
+			uuid: 'customer_07',
+			room_id: '100123',
+			text: '배송은 언제 오나요?',
+		});
+		expect(sent.status).toBe(200);
+		await settle(() => writes().length > 0);
+		expect(writes().map((request) => request.body)).toEqual([
+			{
+				uuid: 'customer_07',
+				room_id: '100123',
+				type: 'text',
+				msg: '"배송은 언제 오나요?" 메시지를 잘 받았습니다. 잠시만 기다려 주세요!',
+			},
+		]);
+	});
+
+	test('the path secret keeps strangers out; malformed and filtered messages never start the workflow', async () => {
+		const base = `${server.url}/webhook/${GUARDED.webhookId}`;
+		const post = (url: string, body: unknown) =>
+			fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const message = { uuid: 'customer_08', room_id: '100124', type: 'text', msgid: 'm-1', content: 'hi', image: '', auto_end: 'N' };
+
+		expect((await post(`${base}/message/customer_08`, message)).status).toBe(404);
+		expect((await post(`${base}/wrong-secret/message/customer_08`, message)).status).toBe(404);
+
+		const malformed = await post(`${base}/${GUARDED.secret}/message/customer_08`, { hello: 'world' });
+		expect(malformed.status).toBe(400);
+		expect(await malformed.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^Not a HappyTalk message: /) });
+
+		const otherUuid = await post(`${base}/${GUARDED.secret}/message/customer_09`, message);
+		expect(otherUuid.status).toBe(400);
+
+		const image = await n8n.sandbox.sendCustomerMessage({
+			receiveUrl: `${base}/${GUARDED.secret}`,
+			uuid: 'customer_08',
+			room_id: '100124',
+			image: { url: 'https://x.io/photo.png', width: 10, height: 10 },
+		});
+		expect(image.status).toBe(200);
+		expect(JSON.parse(image.body)).toMatchObject({ ok: true, ignored: 'message type "image"' });
+
+		const text = await n8n.sandbox.sendCustomerMessage({
+			receiveUrl: `${base}/${GUARDED.secret}`,
+			uuid: 'customer_08',
+			room_id: '100124',
+			text: 'only this one',
+		});
+		expect(text.status).toBe(200);
+		await settle(() => writes().length > 0);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(writes().map((request) => request.body?.msg)).toEqual(['guarded: only this one']);
+	});
+
+	test('example "open-send-end": open a room, talk, end it', async () => {
+		n8n.sandbox.setStrictRooms(true);
+		const { run } = await n8n.execute(example('open-send-end').id);
+		expect(run.data.resultData.error).toBeUndefined();
+		const opened = outputOf(run, 'Open room').items[0].json;
+		expect(opened).toMatchObject({ counsellingAvailable: true, code: 0 });
+		expect(outputOf(run, 'End room').items[0].json).toEqual({ ended: true, roomId: opened.room_id, code: 0, message: '' });
+		expect(n8n.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open', '/v1/chat/write', '/v1/chat/end']);
+		expect(n8n.sandbox.requests[0].body).toMatchObject({ uuid: 'customer_01', title: '주문 문의', parameter1: 'vip', parameter2: 'app' });
+		expect(n8n.sandbox.requests[1].body).toMatchObject({ room_id: opened.room_id, type: 'text' });
+		expect(n8n.sandbox.rooms).toEqual([expect.objectContaining({ room_id: opened.room_id, state: 'ended' })]);
+	});
+
+	test('example "ai-agent-replies": n8n knows every node in it, our node as an AI tool included', async () => {
+		const exported = await n8n.cli(['export:workflow', `--id=${example('ai-agent-replies').id}`]);
+		expect(exported.code).toBe(0);
+		const { cookie } = await ownerSession(server.url, OWNER);
+		const response = await fetch(`${server.url}/types/nodes.json`, { headers: { cookie } });
+		const known = new Set(((await response.json()) as Array<{ name: string }>).map((node) => node.name));
+		for (const node of example('ai-agent-replies').nodes) expect([node.type, known.has(node.type)]).toEqual([node.type, true]);
+	});
+});
