@@ -11,8 +11,12 @@ const n8n = require('./n8n');
 
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
 const EXAMPLES = path.join(n8n.REPO, 'examples');
-const WEBHOOK_EXAMPLE = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'webhook-send-text.json'), 'utf8'));
+const readExample = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.json`), 'utf8'));
+const WEBHOOK_EXAMPLE = readExample('webhook-send-text');
 const WEBHOOK_PATH = WEBHOOK_EXAMPLE.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
+const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
+/** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
+const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -24,7 +28,7 @@ function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 async function importDemoData(
 	env,
 	sandbox,
-	{ version = n8n.N8N_VERSIONS.current, examples = true, activateWebhookExample = false } = {},
+	{ version = n8n.N8N_VERSIONS.current, examples = true, activateExamples = false } = {},
 ) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-import-'));
 	try {
@@ -35,7 +39,9 @@ async function importDemoData(
 		const marker = path.join(env.N8N_USER_FOLDER, '.happytalk-examples-imported');
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
-			if (activateWebhookExample) await cli(version, env, n8n.activateCommand(version, WEBHOOK_EXAMPLE.id));
+			if (activateExamples) {
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
 	} finally {
@@ -51,4 +57,4 @@ async function cli(version, env, args) {
 	return result;
 }
 
-module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, WEBHOOK_PATH, cli };
+module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, cli };

@@ -11,7 +11,8 @@ const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
-const { importDemoData, WEBHOOK_PATH } = require('./demoData');
+const { readCustomerLines } = require('../sandbox/cliCustomer');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH } = require('./demoData');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -36,7 +37,11 @@ async function main() {
 	n8n.installPackage(USER_FOLDER, tarball);
 
 	step('Starting the HappyTalk sandbox');
-	const sandbox = await startSandbox({ port: SANDBOX_PORT });
+	// The sandbox plays HappyTalk: customers' messages go to the auto-reply bot's trigger.
+	const sandbox = await startSandbox({
+		port: SANDBOX_PORT,
+		receiveUrl: `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`,
+	});
 	sandbox.on('request', (record) => {
 		console.log(`  [sandbox] ${record.method} ${record.path} → code ${record.code ?? record.status}`);
 	});
@@ -46,7 +51,7 @@ async function main() {
 	await importDemoData(
 		env,
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-		{ activateWebhookExample: true },
+		{ activateExamples: true },
 	);
 
 	step('Starting n8n (about 20 seconds)');
@@ -61,14 +66,18 @@ n8n is ready: ${server.url}
   Try the active webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
+  Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
+    HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
 Ctrl+C stops n8n and the sandbox.
 `);
+	const stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(`  [customer] ${line}`));
 
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nStopping n8n and the sandbox...');
+		stopReading();
 		await server.stop();
 		await sandbox.close();
 		process.exit(0);

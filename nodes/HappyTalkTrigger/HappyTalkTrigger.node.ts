@@ -95,6 +95,11 @@ export class HappyTalkTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		return { workflowData: [this.helpers.returnJsonArray([parsed.message as IDataObject])] };
+		// Answer HappyTalk at once and plainly; the workflow runs after the answer.
+		response.status(200).json({ ok: true });
+		return {
+			noWebhookResponse: true,
+			workflowData: [this.helpers.returnJsonArray([parsed.message as IDataObject])],
+		};
 	}
 }

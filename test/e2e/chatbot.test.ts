@@ -95,6 +95,7 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 			text: '배송은 언제 오나요?',
 		});
 		expect(sent.status).toBe(200);
+		expect(JSON.parse(sent.body)).toEqual({ ok: true });
 		await settle(() => writes().length > 0);
 		expect(writes().map((request) => request.body)).toEqual([
 			{
