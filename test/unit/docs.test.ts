@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { FAIL_CODES } from '../../nodes/HappyTalk/errors/failCodes';
+import { companyCustomerIdField } from '../../nodes/HappyTalk/schemas/checkPreviousCounselor.schema';
+import { openRoomTextFields } from '../../nodes/HappyTalk/schemas/openRoom.schema';
 import { TIMEOUT_MS } from '../../nodes/HappyTalk/schemas/options.schema';
 import { sendMessageFields } from '../../nodes/HappyTalk/schemas/sendMessage.schema';
 import { describeLength } from '../../nodes/HappyTalk/schemas/text';
@@ -26,6 +28,14 @@ describe('README.md', () => {
 	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
 		expect(english).toContain(`| ${code} | ${failure.name} | ${failure.meaning} | ${failure.action} |`);
 	});
+
+	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
+		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | at most ${field.max} characters | \`${wire}\` |`);
+	});
+
+	test('Counselor → Check Previous: the company customer id', () => {
+		expect(english).toContain(`(\`${companyCustomerIdField.parameter}\`, ${describeLength(companyCustomerIdField)}:`);
+	});
 });
 
 describe('README.ko.md', () => {
@@ -39,5 +49,9 @@ describe('README.ko.md', () => {
 
 	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
 		expect(korean).toContain(`| ${code} | ${failure.name} |`);
+	});
+
+	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
+		expect(korean).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| 최대 ${field.max}자 \\| \`${wire}\` \\|`));
 	});
 });
