@@ -55,8 +55,11 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await page.getByTestId('node-creator-search-bar').fill('HappyTalk');
 	const result = page.getByTestId('node-creator-item-name').filter({ hasText: /^HappyTalk$/ });
 	await expect(result.count()).resolves.toBe(1);
-	await shot('node-panel');
 	await result.click();
+	// As a first step n8n lists the node's triggers and folds its actions: all four operations.
+	await page.getByText('Actions (4)', { exact: true }).click();
+	await page.getByText('Open a room', { exact: true }).waitFor();
+	await shot('node-panel');
 	await page.getByText('Send a message', { exact: true }).click();
 	await page.getByTestId('ndv').waitFor();
 
