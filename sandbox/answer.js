@@ -9,8 +9,8 @@ function jsonAnswer(status, body, reason = null, headers = undefined) {
 	return { status, contentType: JSON_TYPE, text: JSON.stringify(body), code: body.code, reason, headers };
 }
 
-function rawAnswer(status, contentType, text, reason = null) {
-	return { status, contentType, text, code: null, reason };
+function rawAnswer(status, contentType, text, reason = null, headers = undefined) {
+	return { status, contentType, text, code: null, reason, headers };
 }
 
 module.exports = { JSON_TYPE, jsonAnswer, rawAnswer };

@@ -36,6 +36,19 @@ function toNumber(text, what) {
 	return value;
 }
 
+// --rate-limit N [--retry-after S]: null without --rate-limit; --retry-after alone is a mistake.
+function toRateLimit(perSecondText, retryAfterText) {
+	if (perSecondText === undefined) {
+		if (retryAfterText !== undefined) throw new Error('--retry-after needs --rate-limit N');
+		return null;
+	}
+	const perSecond = toNumber(perSecondText, 'rate limit');
+	if (perSecond < 1) throw new Error('rate limit must be at least 1 request per second');
+	const limit = { perSecond };
+	if (retryAfterText !== undefined) limit.retryAfterSeconds = toNumber(retryAfterText, 'retry-after');
+	return limit;
+}
+
 function describe(record) {
 	// Unanswered requests (hang, client gave up) show how long they were open.
 	const ms = (record.answeredAt ?? Date.now()) - record.receivedAt;
@@ -51,6 +64,12 @@ function describe(record) {
 	return `${new Date(record.receivedAt).toISOString()} ${record.method} ${record.url} -> ${result} ${ms} ms${fault}${reason}`;
 }
 
+function describeRateLimit(limit) {
+	if (limit === null) return 'none';
+	const retryAfter = limit.retryAfterSeconds ?? 1;
+	return `${limit.perSecond} requests per second, then HTTP 429 with Retry-After: ${retryAfter} (our emulation)`;
+}
+
 async function main() {
 	const args = process.argv.slice(2);
 	const portText = readFlag(args, '--port') ?? process.env.HAPPYTALK_SANDBOX_PORT;
@@ -61,6 +80,7 @@ async function main() {
 	const counsellingText = readFlag(args, '--counselling');
 	const counselling = counsellingText === undefined ? 'available' : toCounselling(counsellingText);
 	const receiveUrl = readFlag(args, '--receive-url') ?? (process.env.HAPPYTALK_SANDBOX_RECEIVE_URL || undefined);
+	const rateLimit = toRateLimit(readFlag(args, '--rate-limit'), readFlag(args, '--retry-after'));
 	const sandbox = await startSandbox({
 		host: '127.0.0.1',
 		port,
@@ -68,6 +88,7 @@ async function main() {
 		strictRooms,
 		counselling,
 		receiveUrl,
+		rateLimit,
 		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
 		clientSecret: process.env.HAPPYTALK_SANDBOX_CLIENT_SECRET || undefined,
 	});
@@ -79,9 +100,10 @@ async function main() {
 	console.log(`  latency:          ${latencyMs} ms`);
 	console.log(`  rooms:            ${strictRooms ? 'strict (write to an unknown room: -702)' : 'lenient (write to an unknown room: accepted)'}`);
 	console.log(`  counselling:      ${counselling}`);
+	console.log(`  rate limit:       ${describeRateLimit(rateLimit)}`);
 	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above.');
 	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counselling,`
-		+ ' receive-url, customer-message, customer-messages). Ctrl+C stops.');
+		+ ' receive-url, customer-message, customer-messages, rate-limit, stats). Ctrl+C stops.');
 	// Customer messages from stdin only when there is somewhere to send them.
 	let stopReading = () => {};
 	if (receiveUrl !== undefined) {

@@ -22,12 +22,14 @@ const ACTIONS = new Map([
 	['POST /__sandbox/receive-url', (sandbox, body) => sandbox.setReceiveUrl(body && body.url)],
 	['POST /__sandbox/customer-message', (sandbox, body) => sandbox.sendCustomerMessage(body)],
 	['GET /__sandbox/customer-messages', (sandbox) => sandbox.customerMessages],
+	['POST /__sandbox/rate-limit', (sandbox, body) => sandbox.setRateLimit(rateLimitOf(body))],
+	['GET /__sandbox/stats', (sandbox) => sandbox.stats()],
 ]);
 
 /**
  * The HTTP control API, for tests that run in another process. Not authenticated, not recorded,
  * not delayed and not faulted: it drives the sandbox, it is not part of HappyTalk's API.
- * Resolves an answer: a list as is, otherwise { ok: true, ...what the action returned }.
+ * Resolves an answer: what a GET reads as is, otherwise { ok: true, ...what the action returned }.
  */
 async function handleControlRequest(request, sandbox) {
 	const action = ACTIONS.get(`${request.method} ${request.path}`);
@@ -45,7 +47,7 @@ async function handleControlRequest(request, sandbox) {
 	}
 	try {
 		const result = await action(sandbox, body);
-		return jsonAnswer(200, Array.isArray(result) ? result : { ok: true, ...result });
+		return jsonAnswer(200, request.method === 'GET' || Array.isArray(result) ? result : { ok: true, ...result });
 	} catch (error) {
 		// A bad request is 400; a customer message that could not be delivered says so (502).
 		return jsonAnswer(error.status || 400, { ok: false, error: error.message });
@@ -57,6 +59,14 @@ function counsellingOf(body) {
 	if (!isPlainObject(body)) throw new TypeError('send { "code": -901 } or { "state": "available" }');
 	if (body.code !== undefined && body.state !== undefined) throw new TypeError('send code or state, not both');
 	return body.code ?? body.state;
+}
+
+// { "perSecond": 10, "retryAfterSeconds": 2 } sets a limit; { "off": true } removes it.
+function rateLimitOf(body) {
+	if (!isPlainObject(body)) throw new TypeError('send { "perSecond": 10, "retryAfterSeconds": 1 } or { "off": true }');
+	if (body.off === undefined) return body;
+	if (body.off !== true || Object.keys(body).length !== 1) throw new TypeError('send { "off": true } alone to remove the rate limit');
+	return null;
 }
 
 module.exports = { isControlPath, handleControlRequest };

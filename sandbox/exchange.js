@@ -3,11 +3,13 @@
 const { readBody } = require('./body');
 const { handleApiRequest } = require('./bizApi');
 const { faultAnswer } = require('./faults');
+const { rateLimitedAnswer } = require('./rateLimit');
 
 /**
- * One API request from arrival to answer: record it, read it, apply a fault or the API, wait the
- * latency, answer. `state` is the sandbox's shared state; `emitter` gets 'request' once per
- * request when it is settled (answered, destroyed, or the connection went away first).
+ * One API request from arrival to answer: record it, read it, apply a fault, the rate limit or the
+ * API, wait the latency, answer. `state` is the sandbox's shared state; `emitter` gets 'request'
+ * once per request when it is settled (answered, destroyed, or the connection went away first).
+ * Each request waits on its own timer, so many at once are delayed in parallel, not one by one.
  */
 async function serveApiRequest(req, res, path, state, emitter) {
 	const record = {
@@ -28,6 +30,9 @@ async function serveApiRequest(req, res, path, state, emitter) {
 		outcome: 'pending',
 	};
 	state.requests.push(record);
+	// The stats in force on arrival: after a reset(), a request still in flight keeps the old ones.
+	const stats = state.stats;
+	stats.received(record);
 	const settle = (outcome) => {
 		state.unsettled.delete(settle);
 		record.outcome = outcome;
@@ -48,6 +53,10 @@ async function serveApiRequest(req, res, path, state, emitter) {
 	const fault = state.faults.take(record);
 	if (fault) record.fault = fault.kind;
 	if (fault && fault.kind === 'hang') return;
+	// The rate limit stands in front of HappyTalk's server: after faults (the network), before
+	// authentication. Decided on arrival, with the limit of that moment.
+	const limit = state.rateLimit;
+	const limited = !fault && !state.rateWindow.admit(limit);
 	await sleep(state.latencyMs, state);
 	if (record.outcome !== 'pending') return;
 	if (fault && fault.kind === 'destroy') {
@@ -56,9 +65,11 @@ async function serveApiRequest(req, res, path, state, emitter) {
 		req.socket.destroy();
 		return;
 	}
-	const answer = fault
-		? faultAnswer(fault, record)
-		: handleApiRequest({ method: req.method, path, headers: record.headers, rawBody, body, bodyOk }, state);
+	const by = fault ? 'fault' : limited ? 'rate-limit' : 'api';
+	let answer;
+	if (by === 'fault') answer = faultAnswer(fault, record);
+	else if (by === 'rate-limit') answer = rateLimitedAnswer(limit);
+	else answer = handleApiRequest({ method: req.method, path, headers: record.headers, rawBody, body, bodyOk }, state);
 	writeAnswer(res, answer);
 	Object.assign(record, {
 		status: answer.status,
@@ -67,6 +78,7 @@ async function serveApiRequest(req, res, path, state, emitter) {
 		responseBody: answer.text,
 		answeredAt: Date.now(),
 	});
+	stats.answered(record, by);
 	settle('answered');
 }
 

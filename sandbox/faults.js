@@ -4,12 +4,14 @@ const http = require('http');
 const { failBody } = require('./failCodes');
 const { JSON_TYPE, jsonAnswer, rawAnswer } = require('./answer');
 const { isPlainObject } = require('./validate');
+const { checkHeaders } = require('./headers');
 
 const MALFORMED_KINDS = ['html', 'text', 'empty', 'truncated-json'];
 
 /**
  * Checks a fault given by a test and returns its normal form:
- * { times, match: { path?, bodyIncludes? }, kind: 'status' | 'failCode' | 'malformed' | 'hang' | 'destroy', ...details }.
+ * { times, match: { path?, bodyIncludes? }, kind: 'status' | 'failCode' | 'malformed' | 'hang' | 'destroy', ...details };
+ * status and failCode faults may carry `headers` to send with the answer (say, Retry-After).
  * Throws a TypeError that says what is wrong, so a test's typo does not silently do nothing.
  */
 function normalizeFault(input) {
@@ -32,6 +34,10 @@ function normalizeFault(input) {
 			throw new TypeError('fault.status must be an HTTP status from 200 to 599');
 		}
 		fault.status = input.status;
+	}
+	if (input.headers !== undefined) {
+		if (kind !== 'status' && kind !== 'failCode') throw new TypeError(`fault.headers does not go with ${kind}`);
+		fault.headers = checkHeaders(input.headers, 'fault.headers');
 	}
 	if (kind === 'status') copyStrings(input, fault, ['body', 'contentType']);
 	if (kind === 'failCode') {
@@ -104,11 +110,13 @@ function faultAnswer(fault, request) {
 		const uuid = isPlainObject(request.body) ? request.body.uuid : undefined;
 		const details = { field: fault.field, message: fault.message, content: fault.content, uuid };
 		if (details.field === undefined && [-800, -801, -802].includes(fault.failCode)) details.field = 'uuid';
-		return jsonAnswer(fault.status ?? 200, failBody(fault.failCode, details), reason);
+		return jsonAnswer(fault.status ?? 200, failBody(fault.failCode, details), reason, fault.headers);
 	}
 	if (fault.kind === 'status') {
-		if (fault.body !== undefined) return rawAnswer(fault.status, fault.contentType ?? 'text/plain; charset=utf-8', fault.body, reason);
-		return rawAnswer(fault.status, fault.contentType ?? 'text/html; charset=utf-8', errorPage(fault.status), reason);
+		if (fault.body !== undefined) {
+			return rawAnswer(fault.status, fault.contentType ?? 'text/plain; charset=utf-8', fault.body, reason, fault.headers);
+		}
+		return rawAnswer(fault.status, fault.contentType ?? 'text/html; charset=utf-8', errorPage(fault.status), reason, fault.headers);
 	}
 	return malformedAnswer(fault.malformed, reason);
 }

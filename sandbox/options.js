@@ -1,6 +1,7 @@
 'use strict';
 
 const { isPlainObject } = require('./validate');
+const { checkRateLimit } = require('./rateLimit');
 
 // The -900..-904 codes that open can answer instead of opening a room.
 const COUNSELLING_CODES = [-900, -901, -902, -903, -904];
@@ -16,6 +17,7 @@ function readOptions(options) {
 		strictRooms: checkStrictRooms(options.strictRooms ?? false, 'strictRooms'),
 		counselling: checkCounselling(options.counselling ?? 'available'),
 		receiveUrl: checkReceiveUrl(options.receiveUrl ?? null),
+		rateLimit: checkRateLimit(options.rateLimit ?? null, 'rateLimit'),
 	};
 	if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
 		throw new TypeError('port must be a whole number from 0 to 65535');
@@ -65,4 +67,13 @@ function checkReceiveUrl(url) {
 	return url;
 }
 
-module.exports = { readOptions, checkLatency, checkCounselor, checkStrictRooms, checkCounselling, checkReceiveUrl, COUNSELLING_CODES };
+module.exports = {
+	readOptions,
+	checkLatency,
+	checkCounselor,
+	checkStrictRooms,
+	checkCounselling,
+	checkReceiveUrl,
+	checkRateLimit,
+	COUNSELLING_CODES,
+};

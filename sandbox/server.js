@@ -9,14 +9,24 @@ const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
 const { sendCustomerMessage } = require('./simulator');
-const { readOptions, checkLatency, checkCounselor, checkStrictRooms, checkCounselling, checkReceiveUrl } = require('./options');
+const { createRateWindow } = require('./rateLimit');
+const { createStats } = require('./stats');
+const {
+	readOptions,
+	checkLatency,
+	checkCounselor,
+	checkStrictRooms,
+	checkCounselling,
+	checkReceiveUrl,
+	checkRateLimit,
+} = require('./options');
 
 /**
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
  * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
- * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), sendCustomerMessage(message),
- * close() }. See README.md.
+ * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
+ * sendCustomerMessage(message), close() }. See README.md.
  */
 async function startSandbox(options = {}) {
 	const settings = readOptions(options);
@@ -29,6 +39,9 @@ async function startSandbox(options = {}) {
 		strictRooms: settings.strictRooms,
 		counselling: settings.counselling,
 		receiveUrl: settings.receiveUrl,
+		rateLimit: settings.rateLimit,
+		rateWindow: createRateWindow(),
+		stats: createStats(),
 		customerMessages: [],
 		faults: createFaultQueue(),
 		requests: [],
@@ -65,6 +78,9 @@ async function startSandbox(options = {}) {
 			state.strictRooms = settings.strictRooms;
 			state.counselling = settings.counselling;
 			state.receiveUrl = settings.receiveUrl;
+			state.rateLimit = settings.rateLimit;
+			state.rateWindow.clear();
+			state.stats = createStats();
 			state.customerMessages.length = 0;
 		},
 		setLatency(ms) {
@@ -84,6 +100,15 @@ async function startSandbox(options = {}) {
 		},
 		setReceiveUrl(url) {
 			state.receiveUrl = checkReceiveUrl(url ?? null);
+		},
+		// { perSecond, retryAfterSeconds? }, or null for none. Counting starts afresh from here.
+		setRateLimit(limit) {
+			state.rateLimit = checkRateLimit(limit ?? null, 'rate limit');
+			state.rateWindow.clear();
+		},
+		// A fresh object each time; cheap, so a benchmark can poll it.
+		stats() {
+			return state.stats.snapshot();
 		},
 		sendCustomerMessage(message) {
 			return sendCustomerMessage(state, message);

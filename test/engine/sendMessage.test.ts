@@ -299,15 +299,16 @@ describe('On Error: Continue', () => {
 		expect(writes().map((request) => request.body?.room_id)).toEqual(['r1', 'room-gone', 'r5']);
 	});
 
-	test('without it, items before a refused one were sent and later ones were not', async () => {
+	test('without it (one room at a time), items before a refused one were sent and later ones were not', async () => {
 		sandbox.injectFault({ failCode: -700, match: { bodyIncludes: 'ended-room' } });
-		const { error, items } = await run(send({ roomId: '={{ $json.room }}' }), [
+		const { error, items } = await run(send({ roomId: '={{ $json.room }}', options: { concurrency: 1 } }), [
 			{ room: 'r1' },
 			{ room: 'ended-room' },
 			{ room: 'r3' },
 		]);
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('HappyTalk refused the request: -700 EndRoom');
+		expect(error?.description).toMatch(/Items already sent before the node stopped: 0\.$/);
 		expect(writes().map((request) => request.body?.room_id)).toEqual(['r1', 'ended-room']);
 	});
 });

@@ -10,7 +10,10 @@ export interface SandboxRecord {
 	rawBody: string;
 	body?: Record<string, unknown>;
 	code: number | null;
+	status: number | null;
 	outcome: string;
+	receivedAt: number;
+	answeredAt: number | null;
 }
 
 export type Fault = { times?: number; match?: { path?: string; bodyIncludes?: string } } & (
@@ -33,6 +36,7 @@ export interface Sandbox {
 	setCounselor(answer: { counselor: string; counselor_code: number; counselor_name: string }): void;
 	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
+	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
 	setCounselling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;
 	sendCustomerMessage(message: CustomerMessage): Promise<{ status: number; body: string }>;

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerUuidField, roomIdField } from '../schemas/common';
-import { TIMEOUT_MS } from '../schemas/options.schema';
+import {
+	CONCURRENCY,
+	REQUESTS_PER_SECOND,
+	RETRIES,
+	ROOM_FAILURE_POLICIES,
+	TIMEOUT_MS,
+} from '../schemas/options.schema';
 import { describeLength } from '../schemas/text';
 
 export type DisplayOptions = INodeProperties['displayOptions'];
@@ -38,16 +44,63 @@ export const roomIdProperty = (displayOptions: DisplayOptions): INodeProperties 
 	displayOptions,
 });
 
-// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is TIMEOUT_MS.default, owned by the options schema
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout (Ms)',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: TIMEOUT_MS.min, maxValue: TIMEOUT_MS.max },
-	default: TIMEOUT_MS.default,
-	description:
-		'How long to wait for HappyTalk to answer, in milliseconds. When it does not answer in time the request may or may not have taken effect, so it is reported as an error and not sent again.',
-};
+// The defaults below come from the options schema; the lint rule wants literals.
+/* eslint-disable n8n-nodes-base/node-param-default-missing */
+const sendingOptions: INodeProperties[] = [
+	{
+		displayName: 'After a Failed Message',
+		name: 'onRoomFailure',
+		type: 'options',
+		options: ROOM_FAILURE_POLICIES.map(({ name, value, description }) => ({ name, value, description })),
+		default: 'continue',
+		description:
+			'When a message to a room finally fails, whether later messages to the same room are still sent (with "On Error: Continue")',
+	},
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: CONCURRENCY.min, maxValue: CONCURRENCY.max },
+		default: CONCURRENCY.default,
+		description:
+			'How many rooms are served at once. Messages to the same room always go one after another, in input order.',
+	},
+	{
+		displayName: 'Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: REQUESTS_PER_SECOND.min, maxValue: REQUESTS_PER_SECOND.max },
+		default: REQUESTS_PER_SECOND.default,
+		description: 'A ceiling on requests per second across all rooms; 0 means no ceiling',
+	},
+	{
+		displayName: 'Retries',
+		name: 'retries',
+		type: 'number',
+		typeOptions: { minValue: RETRIES.min, maxValue: RETRIES.max },
+		default: RETRIES.default,
+		description:
+			'How often to retry a request that certainly did not arrive (HTTP 429, connection refused, DNS failure), with growing, randomised waits',
+	},
+	{
+		displayName: 'Retry Even When It May Have Been Delivered',
+		name: 'retryMaybeDelivered',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to also retry time-outs, broken connections and -600 errors. The customer may then get the same message twice.',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: TIMEOUT_MS.min, maxValue: TIMEOUT_MS.max },
+		default: TIMEOUT_MS.default,
+		description:
+			'How long to wait for HappyTalk to answer, in milliseconds. When it does not answer in time the request may or may not have taken effect, so it is reported as an error and not sent again.',
+	},
+];
+/* eslint-enable n8n-nodes-base/node-param-default-missing */
 
 export const optionsProperty = (
 	displayOptions: DisplayOptions,
@@ -59,5 +112,5 @@ export const optionsProperty = (
 	placeholder: 'Add option',
 	default: {},
 	displayOptions,
-	options: [...extra, timeoutOption],
+	options: [...extra, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });

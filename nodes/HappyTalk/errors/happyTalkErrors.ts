@@ -16,6 +16,13 @@ export interface HappyTalkFailure {
 	httpStatus?: number;
 	/** True when the message may have reached HappyTalk despite the error. */
 	mayHaveBeenDelivered: boolean;
+	/**
+	 * Whether sending again is safe: `safe` when the request certainly did not arrive, `unsafe`
+	 * when it may have (only with the user's consent), `never` when HappyTalk refused it.
+	 */
+	retry: 'safe' | 'unsafe' | 'never';
+	/** HappyTalk's Retry-After, when it gave one. */
+	retryAfterMs?: number;
 }
 
 export function happyTalkError(node: INode, itemIndex: number, failure: HappyTalkFailure) {
@@ -23,6 +30,8 @@ export function happyTalkError(node: INode, itemIndex: number, failure: HappyTal
 		message: failure.message,
 		description: failure.description,
 		mayHaveBeenDelivered: failure.mayHaveBeenDelivered,
+		retry: failure.retry,
+		...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
 		...(failure.happyTalk ? { happyTalk: failure.happyTalk } : {}),
 		...(failure.httpStatus ? { httpStatus: failure.httpStatus } : {}),
 	};
@@ -55,7 +64,18 @@ export function failCodeError(
 		},
 		httpStatus,
 		mayHaveBeenDelivered: answer.code === -600,
+		retry: answer.code === -600 ? 'unsafe' : 'never',
 	});
+}
+
+/** How an error may be retried, read back from an error this module built. */
+export function retryInfo(error: unknown): { retry: HappyTalkFailure['retry']; retryAfterMs?: number } {
+	const response = error instanceof NodeApiError ? (error.errorResponse as JsonObject | undefined) : undefined;
+	const retry = response?.retry;
+	return {
+		retry: retry === 'safe' || retry === 'unsafe' ? retry : 'never',
+		retryAfterMs: typeof response?.retryAfterMs === 'number' ? response.retryAfterMs : undefined,
+	};
 }
 
 /** The output item for a failed item under "On Error: Continue". */

@@ -35,6 +35,7 @@ export async function happyTalkRequest(
 			message: (error as Error).message,
 			description: 'Nothing was sent. Fix the Base URL in the HappyTalk credential.',
 			mayHaveBeenDelivered: false,
+			retry: 'never',
 		});
 	}
 
@@ -65,6 +66,18 @@ export async function happyTalkRequest(
 		throw transportError.call(this, error, request, baseURL, itemIndex);
 	}
 
+	if (response.statusCode === 429) {
+		throw happyTalkError(node, itemIndex, {
+			message: 'HappyTalk is limiting the request rate (HTTP 429)',
+			description:
+				'The message was not sent. Lower "Requests per Second" or "Concurrency" under Options, or raise "Retries".',
+			httpStatus: 429,
+			mayHaveBeenDelivered: false,
+			retry: 'safe',
+			retryAfterMs: retryAfterMs(response.headers?.['retry-after']),
+		});
+	}
+
 	const answer = readAnswer(response.statusCode, response.body, response.headers);
 	if (answer.kind === 'unreadable') {
 		throw happyTalkError(node, itemIndex, {
@@ -72,6 +85,7 @@ export async function happyTalkRequest(
 			description: `${answer.description} The message may or may not have been delivered: check the room before sending again.`,
 			httpStatus: response.statusCode,
 			mayHaveBeenDelivered: true,
+			retry: 'unsafe',
 		});
 	}
 	if (answer.body.code !== 0) {
@@ -85,6 +99,7 @@ export async function happyTalkRequest(
 				'An unusual answer, perhaps from a proxy. The message may or may not have been delivered: check the room before sending again.',
 			httpStatus: response.statusCode,
 			mayHaveBeenDelivered: true,
+			retry: 'unsafe',
 		});
 	}
 	return answer.body;
@@ -105,6 +120,7 @@ function transportError(
 			description:
 				'The message may or may not have been delivered, so it was not sent again: check the room before resending. Raise "Timeout (Ms)" under Options if HappyTalk is slow.',
 			mayHaveBeenDelivered: true,
+			retry: 'unsafe',
 		});
 	}
 	// Network codes go in the description: n8n rewrites any message that contains one.
@@ -113,13 +129,24 @@ function transportError(
 			message: `Could not connect to HappyTalk at ${baseURL}`,
 			description: `${code}: the message was not sent. Check the environment or Base URL in the credential, and the network between n8n and HappyTalk.`,
 			mayHaveBeenDelivered: false,
+			retry: 'safe',
 		});
 	}
 	return happyTalkError(node, itemIndex, {
 		message: 'The connection to HappyTalk broke before it answered',
 		description: `${code ?? safeMessage(error)}: the message may or may not have been delivered. Check the room before sending again.`,
 		mayHaveBeenDelivered: true,
+		retry: 'unsafe',
 	});
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds. */
+function retryAfterMs(header: unknown): number | undefined {
+	if (typeof header !== 'string' || header.trim() === '') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(header);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /**

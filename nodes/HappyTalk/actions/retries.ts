@@ -1,0 +1,54 @@
+import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { retryInfo } from '../errors/happyTalkErrors';
+import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
+
+export interface RetryPolicy {
+	retries: number;
+	/** The user's consent to resend what may already have arrived. */
+	retryMaybeDelivered: boolean;
+}
+
+const FIRST_WAIT_MS = 500;
+const LONGEST_WAIT_MS = 30000;
+/** A Retry-After beyond this is not waited for: the item fails and says so. */
+const LONGEST_RETRY_AFTER_MS = 60000;
+
+/**
+ * One request, retried only where the message certainly did not arrive (HTTP 429, connection
+ * refused, DNS failure), or, with the user's consent, where it may have. Waits grow
+ * exponentially with jitter, or follow HappyTalk's Retry-After.
+ */
+export async function sendWithRetries(
+	this: IExecuteFunctions,
+	request: HappyTalkRequest,
+	itemIndex: number,
+	policy: RetryPolicy,
+): Promise<IDataObject> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await happyTalkRequest.call(this, request, itemIndex);
+		} catch (error) {
+			const { retry, retryAfterMs } = retryInfo(error);
+			const allowed = retry === 'safe' || (retry === 'unsafe' && policy.retryMaybeDelivered);
+			const wait = waitBefore(attempt, retryAfterMs);
+			if (!allowed || attempt >= policy.retries || wait === undefined) {
+				if (attempt > 0) noteAttempts(error as Error, attempt + 1);
+				throw error;
+			}
+			await sleep(wait);
+		}
+	}
+}
+
+function waitBefore(attempt: number, retryAfterMs: number | undefined): number | undefined {
+	if (retryAfterMs !== undefined) {
+		return retryAfterMs > LONGEST_RETRY_AFTER_MS ? undefined : retryAfterMs + Math.random() * 250;
+	}
+	const ceiling = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt);
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function noteAttempts(error: Error & { description?: string | null }, attempts: number) {
+	error.description = `${error.description ?? ''} (${attempts} attempts)`.trim();
+}

@@ -1,0 +1,52 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Runs one task per item: items with the same key (a room, or a customer) strictly one after
+ * another in input order, different keys concurrently, at most `concurrency` at a time. Longer
+ * chains start first, so the run ends close to max(total / concurrency, longest chain).
+ * A task that throws stops new tasks from starting; running ones finish, then the first error
+ * is thrown.
+ */
+export async function runInKeyOrder(
+	entries: Array<{ itemIndex: number; key: string }>,
+	concurrency: number,
+	task: (itemIndex: number) => Promise<void>,
+): Promise<void> {
+	const chains = new Map<string, number[]>();
+	for (const { itemIndex, key } of entries) {
+		const chain = chains.get(key);
+		if (chain) chain.push(itemIndex);
+		else chains.set(key, [itemIndex]);
+	}
+	const queue = [...chains.values()].sort((a, b) => b.length - a.length || a[0] - b[0]);
+	let failure: { error: unknown } | undefined;
+
+	const worker = async () => {
+		for (let chain = queue.shift(); chain && !failure; chain = queue.shift()) {
+			for (const itemIndex of chain) {
+				if (failure) return;
+				try {
+					await task(itemIndex);
+				} catch (error) {
+					failure ??= { error };
+					return;
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+	if (failure) throw failure.error;
+}
+
+/** Spaces request starts to at most `perSecond` a second across all workers; 0 is no ceiling. */
+export function rateLimiter(perSecond: number): () => Promise<void> {
+	if (perSecond <= 0) return async () => {};
+	const interval = 1000 / perSecond;
+	let next = 0;
+	return async () => {
+		const now = Date.now();
+		const slot = Math.max(now, next);
+		next = slot + interval;
+		if (slot > now) await sleep(slot - now);
+	};
+}

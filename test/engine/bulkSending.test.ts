@@ -1,0 +1,195 @@
+/**
+ * Bulk sending through n8n's engine over real HTTP: rooms in parallel, each room in input order,
+ * retries only where a message certainly did not arrive, one output item per input item.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox, type SandboxRecord } from '../support/sandbox';
+import { loadEngine, shutdownEngine, type CredentialData, type Engine } from './harness';
+
+let sandbox: Sandbox;
+let engine: Engine;
+let credentials: CredentialData;
+
+const send = (options: INodeParameters = {}): INodeParameters => ({
+	resource: 'message',
+	operation: 'send',
+	uuid: '={{ $json.uuid }}',
+	roomId: '={{ $json.room }}',
+	messageType: 'text',
+	message: '={{ $json.text }}',
+	options,
+});
+
+/** `count` messages over `rooms` rooms, interleaved; each text ends with its sequence number. */
+const messages = (count: number, rooms: number) =>
+	Array.from({ length: count }, (_, i) => ({
+		uuid: `customer_${i % rooms}`,
+		room: `room-${i % rooms}`,
+		text: `message #${i}`,
+	}));
+
+const delivered = () =>
+	sandbox.requests.filter((request) => request.path === '/v1/chat/write' && request.code === 0);
+const sequence = (request: SandboxRecord) => Number(String(request.body?.msg).split('#')[1]);
+
+function expectRoomOrder(requests: SandboxRecord[]) {
+	const lastByRoom = new Map<string, number>();
+	for (const request of requests) {
+		const room = String(request.body?.room_id);
+		const previous = lastByRoom.get(room) ?? -1;
+		expect([room, sequence(request) > previous]).toEqual([room, true]);
+		lastByRoom.set(room, sequence(request));
+	}
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	credentials = { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, environment: 'custom', baseUrl: sandbox.url };
+	engine = await loadEngine(credentials);
+});
+
+beforeEach(() => sandbox.reset());
+
+afterAll(async () => {
+	await sandbox.close();
+	shutdownEngine();
+});
+
+test('300 messages over 30 rooms: rooms in parallel, each room strictly in input order, one answer before the next', async () => {
+	sandbox.setLatency(15);
+	const input = messages(300, 30);
+	const { items, error } = await engine.runNode(send({ concurrency: 8 }), input);
+	expect(error).toBeUndefined();
+	expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+	expect(items.every((item) => item.json.code === 0)).toBe(true);
+	expect(items.map((item) => item.json.room_id)).toEqual(input.map((message) => message.room));
+
+	const requests = sandbox.requests;
+	expect(requests).toHaveLength(300);
+	expectRoomOrder([...requests].sort((a, b) => a.seq - b.seq));
+
+	// Never two requests of one room in flight; never more than 8 at all; more than 1 at times.
+	const byRoom = new Map<string, SandboxRecord[]>();
+	for (const request of requests) byRoom.set(String(request.body?.room_id), [...(byRoom.get(String(request.body?.room_id)) ?? []), request]);
+	for (const chain of byRoom.values()) {
+		for (let i = 1; i < chain.length; i++) expect(chain[i].receivedAt).toBeGreaterThanOrEqual(chain[i - 1].answeredAt ?? Infinity);
+	}
+	const events = requests.flatMap((r) => [
+		{ at: r.receivedAt, delta: 1 },
+		{ at: r.answeredAt ?? Infinity, delta: -1 },
+	]);
+	events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+	let inFlight = 0;
+	let peak = 0;
+	for (const event of events) peak = Math.max(peak, (inFlight += event.delta));
+	expect(peak).toBeGreaterThan(1);
+	expect(peak).toBeLessThanOrEqual(8);
+});
+
+test('HTTP 429 with Retry-After: waited for and retried; every message delivered once, in room order', async () => {
+	sandbox.setRateLimit({ perSecond: 150, retryAfterSeconds: 1 });
+	const input = messages(300, 60);
+	const { items, error } = await engine.runNode(send({ concurrency: 20, retries: 10 }), input);
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(300);
+	expect(items.every((item) => item.json.code === 0)).toBe(true);
+	expect(sandbox.requests.filter((request) => request.status === 429).length).toBeGreaterThan(0);
+	const writes = delivered();
+	expect(writes).toHaveLength(300);
+	expect(new Set(writes.map((request) => request.body?.msg)).size).toBe(300);
+	expectRoomOrder(writes);
+});
+
+test('fail codes, time-outs and dropped connections are not retried; one output item each', async () => {
+	sandbox.injectFault({ failCode: -702, times: Infinity, match: { bodyIncludes: '"room-3"' } });
+	sandbox.injectFault({ hang: true, match: { bodyIncludes: 'message #7"' } });
+	sandbox.injectFault({ destroy: true, match: { bodyIncludes: 'message #13"' } });
+	sandbox.injectFault({ failCode: -600, match: { bodyIncludes: 'message #12"' } });
+	const input = messages(40, 8);
+	const { items, error } = await engine.runNode(send({ timeout: 1000, retries: 3 }), input, { continueOnFail: true });
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(40);
+	expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+
+	const byText = (i: number) => sandbox.requests.filter((request) => request.body?.msg === `message #${i}`);
+	expect(items[7].json).toMatchObject({ error: 'HappyTalk did not answer within 1000 ms', mayHaveBeenDelivered: true });
+	expect(byText(7)).toHaveLength(1);
+	expect(items[13].json).toMatchObject({ error: 'The connection to HappyTalk broke before it answered', mayHaveBeenDelivered: true });
+	expect(byText(13)).toHaveLength(1);
+	expect(items[12].json).toMatchObject({ happyTalk: { code: -600 }, mayHaveBeenDelivered: true });
+	expect(byText(12)).toHaveLength(1);
+	for (const [i, message] of input.entries()) {
+		if (message.room === 'room-3') expect(items[i].json).toMatchObject({ happyTalk: { code: -702 } });
+		if (message.room !== 'room-3' && ![7, 12, 13].includes(i)) expect(items[i].json.code).toBe(0);
+	}
+});
+
+test('"Retry Even When It May Have Been Delivered" retries a time-out (and so may duplicate)', async () => {
+	sandbox.injectFault({ hang: true, match: { bodyIncludes: 'message #2"' } });
+	const input = messages(4, 2);
+	const { items } = await engine.runNode(send({ timeout: 1000, retries: 2, retryMaybeDelivered: true }), input, { continueOnFail: true });
+	expect(items[2].json.code).toBe(0);
+	expect(sandbox.requests.filter((request) => request.body?.msg === 'message #2')).toHaveLength(2);
+});
+
+test('a refused connection is retried with back-off, then reported as not delivered', async () => {
+	const closed = await startSandbox();
+	const baseUrl = closed.url;
+	await closed.close();
+	const input = messages(3, 3);
+	const { items } = await engine.runNode(send({ retries: 2 }), input, { continueOnFail: true, credentials: { ...credentials, baseUrl } });
+	for (const item of items) {
+		expect(item.json).toMatchObject({ error: `Could not connect to HappyTalk at ${baseUrl}`, mayHaveBeenDelivered: false });
+		expect(item.json.description).toMatch(/\(3 attempts\)$/);
+	}
+});
+
+describe('after a failed message in a room', () => {
+	const input = [
+		{ uuid: 'customer_a', room: 'room-a', text: 'a #0' },
+		{ uuid: 'customer_b', room: 'room-b', text: 'b #1' },
+		{ uuid: 'customer_a', room: 'room-a', text: 'a #2 fails' },
+		{ uuid: 'customer_a', room: 'room-a', text: 'a #3' },
+		{ uuid: 'customer_b', room: 'room-b', text: 'b #4' },
+		{ uuid: 'customer_a', room: 'room-a', text: 'a #5' },
+	];
+
+	test('"Skip Later Messages": the rest of that room is skipped, with the reason; other rooms go on', async () => {
+		sandbox.injectFault({ failCode: -700, match: { bodyIncludes: 'fails' } });
+		const { items } = await engine.runNode(send({ onRoomFailure: 'skip' }), input, { continueOnFail: true });
+		expect(items).toHaveLength(6);
+		expect(items[2].json).toMatchObject({ error: 'HappyTalk refused the request: -700 EndRoom' });
+		for (const i of [3, 5]) {
+			expect(items[i].json).toEqual({
+				skipped: true,
+				reason: 'Not sent: an earlier message to room room-a (item 2) failed, and "After a Failed Message" is "Skip Later Messages"',
+				mayHaveBeenDelivered: false,
+			});
+		}
+		expect(delivered().map((request) => request.body?.msg).sort()).toEqual(['a #0', 'b #1', 'b #4']);
+	});
+
+	test('"Send Later Messages Anyway": the rest of that room is still sent', async () => {
+		sandbox.injectFault({ failCode: -700, match: { bodyIncludes: 'fails' } });
+		const { items } = await engine.runNode(send(), input, { continueOnFail: true });
+		expect(items.map((item) => item.json.code ?? item.json.happyTalk)).toEqual([0, 0, { code: -700, message: 'EndRoom' }, 0, 0, 0]);
+	});
+
+	test('without "On Error: Continue" the node stops and says which items were already sent', async () => {
+		sandbox.injectFault({ failCode: -700, match: { bodyIncludes: 'fails' } });
+		const { error } = await engine.runNode(send({ concurrency: 1 }), input);
+		expect(error?.message).toBe('HappyTalk refused the request: -700 EndRoom');
+		const sent = delivered().map((request) => request.body?.msg);
+		expect(error?.description).toMatch(/Items already sent before the node stopped: [\d, -]+\.$/);
+		expect(sent).toContain('a #0');
+		expect(sent).not.toContain('a #3');
+	});
+});
+
+test('"Requests per Second" spaces the requests', async () => {
+	const { error } = await engine.runNode(send({ requestsPerSecond: 20, concurrency: 10 }), messages(12, 12));
+	expect(error).toBeUndefined();
+	const starts = sandbox.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+	expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(11 * 50 - 20);
+});
