@@ -1,6 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { retryInfo } from '../errors/happyTalkErrors';
+import { asNodeError, retryInfo } from '../errors/happyTalkErrors';
 import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
 
 export interface RetryPolicy {
@@ -34,7 +34,7 @@ export async function sendWithRetries(
 			const wait = waitBefore(attempt, retryAfterMs);
 			if (!allowed || attempt >= policy.retries || wait === undefined) {
 				if (attempt > 0) noteAttempts(error as Error, attempt + 1);
-				throw error;
+				throw asNodeError(this.getNode(), error as Error, itemIndex);
 			}
 			await sleep(wait);
 		}

@@ -1,13 +1,11 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { errorItemJson } from '../errors/happyTalkErrors';
+import { asNodeError, errorItemJson } from '../errors/happyTalkErrors';
 import { requestOptionFields, requestOptions, type RequestOptions } from '../schemas/options.schema';
 import { parseRequestBody } from '../schemas/validate';
 import type { HappyTalkRequest } from '../transport/happyTalkRequest';
@@ -99,12 +97,6 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const key =
 		request.body.room_id !== undefined ? `room ${String(request.body.room_id)}` : `customer ${String(request.body.uuid)}`;
 	return { request, operation, options, key };
-}
-
-/** Our own errors pass unchanged; anything else (e.g. an expression error) gets the item index. */
-function asNodeError(node: INode, error: Error, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error, { itemIndex });
 }
 
 /** When the node stops mid-way, say which items were already sent. */

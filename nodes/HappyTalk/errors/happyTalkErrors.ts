@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { describeFailCode } from './failCodes';
 
@@ -89,4 +89,10 @@ export function errorItemJson(error: Error & { description?: string | null; cont
 		...(fromHappyTalk?.httpStatus ? { httpStatus: fromHappyTalk.httpStatus } : {}),
 		...(fromHappyTalk ? { mayHaveBeenDelivered: fromHappyTalk.mayHaveBeenDelivered } : { mayHaveBeenDelivered: false }),
 	};
+}
+
+/** Our own errors pass unchanged; anything else (e.g. an expression error) gets the item index. */
+export function asNodeError(node: INode, error: Error, itemIndex: number) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error, { itemIndex });
 }
