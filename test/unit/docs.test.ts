@@ -8,7 +8,13 @@ import path from 'node:path';
 import { FAIL_CODES } from '../../nodes/HappyTalk/errors/failCodes';
 import { companyCustomerIdField } from '../../nodes/HappyTalk/schemas/checkPreviousCounselor.schema';
 import { openRoomTextFields } from '../../nodes/HappyTalk/schemas/openRoom.schema';
-import { TIMEOUT_MS } from '../../nodes/HappyTalk/schemas/options.schema';
+import {
+	CONCURRENCY,
+	REQUESTS_PER_SECOND,
+	RETRIES,
+	RETRY_WAITS,
+	TIMEOUT_MS,
+} from '../../nodes/HappyTalk/schemas/options.schema';
 import { sendMessageFields } from '../../nodes/HappyTalk/schemas/sendMessage.schema';
 import { describeLength } from '../../nodes/HappyTalk/schemas/text';
 
@@ -31,6 +37,19 @@ describe('README.md', () => {
 
 	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
 		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | at most ${field.max} characters | \`${wire}\` |`);
+	});
+
+	test.each([
+		['Concurrency', 'concurrency', CONCURRENCY],
+		['Requests per Second', 'requestsPerSecond', REQUESTS_PER_SECOND],
+		['Retries', 'retries', RETRIES],
+	])('bulk option %s: range and default', (label, parameter, bounds) => {
+		expect(english).toContain(`| ${label} | \`options.${parameter}\` | ${bounds.min} to ${bounds.max} | ${bounds.default} |`);
+	});
+
+	test('retry waits', () => {
+		expect(english).toContain(`waiting for \`Retry-After\`, up to ${RETRY_WAITS.longestRetryAfterMs / 1000} s`);
+		expect(english).toContain(`grow from ${RETRY_WAITS.firstMs / 1000} s, doubling up to ${RETRY_WAITS.longestMs / 1000} s`);
 	});
 
 	test('Counselor → Check Previous: the company customer id', () => {

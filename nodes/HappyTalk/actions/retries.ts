@@ -1,6 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, retryInfo } from '../errors/happyTalkErrors';
+import { RETRY_WAITS } from '../schemas/options.schema';
 import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
 
 export interface RetryPolicy {
@@ -9,10 +10,7 @@ export interface RetryPolicy {
 	retryMaybeDelivered: boolean;
 }
 
-const FIRST_WAIT_MS = 500;
-const LONGEST_WAIT_MS = 30000;
-/** A Retry-After beyond this is not waited for: the item fails and says so. */
-const LONGEST_RETRY_AFTER_MS = 60000;
+const { firstMs: FIRST_WAIT_MS, longestMs: LONGEST_WAIT_MS, longestRetryAfterMs: LONGEST_RETRY_AFTER_MS } = RETRY_WAITS;
 
 /**
  * One request, retried only where the message certainly did not arrive (HTTP 429, connection

@@ -7,6 +7,8 @@ export const CONCURRENCY = { min: 1, max: 50, default: 10 } as const;
 /** 0 means no ceiling. */
 export const REQUESTS_PER_SECOND = { min: 0, max: 1000, default: 0 } as const;
 export const RETRIES = { min: 0, max: 10, default: 3 } as const;
+/** Back-off between retries; a Retry-After beyond `longestRetryAfterMs` is not waited for. */
+export const RETRY_WAITS = { firstMs: 500, longestMs: 30000, longestRetryAfterMs: 60000 } as const;
 export const ROOM_FAILURE_POLICIES = [
 	{ value: 'continue', name: 'Send Later Messages Anyway', description: 'Later messages to the room are still sent' },
 	{ value: 'skip', name: 'Skip Later Messages', description: 'Later messages to the room are not sent; their items say why' },

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: bulk sending in a real n8n (the CLI, with this package installed as n8n installs
+ * community packages) against the sandbox answering after 50 ms. Contenders: this node with its
+ * defaults, this node one room at a time, and n8n's HTTP Request node set up by hand for the same
+ * API, with its defaults and with its batching option. Prints one table and writes
+ * docs/bench.md and docs/bench.svg. `--quick` skips the 10,000-message runs.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const { startSandbox } = require('../sandbox/server');
+const n8n = require('./n8n');
+const { importDemoData } = require('./demoData');
+const { renderTable, renderSvg } = require('./benchReport');
+
+const LATENCY_MS = 50;
+const VERSION = n8n.N8N_VERSIONS.current;
+const QUICK = process.argv.includes('--quick');
+const HTTP_BATCH_SIZE = 10;
+const RATE_LIMIT = { perSecond: 100, retryAfterSeconds: 1 };
+
+const SIZES = [
+	{ messages: 1000, rooms: 100 },
+	...(QUICK ? [] : [{ messages: 10000, rooms: 1000 }]),
+];
+
+/** Our node's default concurrency, read from the built package (the options schema owns it). */
+const { CONCURRENCY } = require('../dist/nodes/HappyTalk/schemas/options.schema');
+
+const CONTENDERS = [
+	{ name: 'HappyTalk node, defaults', concurrency: CONCURRENCY.default, node: () => happyTalkNode({}) },
+	{ name: 'HappyTalk node, concurrency 1', concurrency: 1, node: () => happyTalkNode({ concurrency: 1 }) },
+	{ name: 'HTTP Request node, defaults', concurrency: Infinity, node: (sandbox) => httpRequestNode(sandbox, {}) },
+	{
+		name: `HTTP Request node, batches of ${HTTP_BATCH_SIZE}`,
+		concurrency: HTTP_BATCH_SIZE,
+		// n8n starts a batch every batchInterval ms without waiting for the last one: with the
+		// interval at the API's latency, about 10 requests are in flight, as with our default.
+		node: (sandbox) =>
+			httpRequestNode(sandbox, { batching: { batch: { batchSize: HTTP_BATCH_SIZE, batchInterval: LATENCY_MS } } }),
+	},
+];
+
+async function main() {
+	spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
+	n8n.ensureN8n(VERSION);
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-'));
+	n8n.installPackage(userFolder, n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-'))));
+	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+	const env = n8n.n8nEnv({ userFolder, port: await n8n.freePort(), brokerPort: await n8n.freePort() });
+	// The run data of 10,000 items is printed whole; keep n8n's own logging out of the timings.
+	await importDemoData(env, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { examples: false });
+
+	const rows = [];
+	const plan = [
+		...SIZES.flatMap((size) => CONTENDERS.map((contender) => ({ size, contender }))),
+		// Rate-limited: HappyTalk (here, the sandbox) answers 429 with Retry-After above 100 requests a second.
+		...[
+			CONTENDERS[0],
+			{
+				name: `HappyTalk node, ${RATE_LIMIT.perSecond} requests per second`,
+				concurrency: CONCURRENCY.default,
+				node: () => happyTalkNode({ requestsPerSecond: RATE_LIMIT.perSecond }),
+			},
+			CONTENDERS[2],
+		].map((contender) => ({ size: { messages: 1000, rooms: 100 }, contender, rateLimit: RATE_LIMIT })),
+	];
+	for (const [index, run] of plan.entries()) {
+		const label = `${run.contender.name}, ${run.size.messages} messages / ${run.size.rooms} rooms${run.rateLimit ? ', rate-limited' : ''}`;
+		process.stdout.write(`[${index + 1}/${plan.length}] ${label} ... `);
+		const row = await measure(env, sandbox, run);
+		rows.push({ label, ...run, ...row });
+		console.log(`${row.seconds.toFixed(1)} s, ${row.perSecond.toFixed(0)} msg/s`);
+	}
+	await sandbox.close();
+	fs.rmSync(userFolder, { recursive: true, force: true });
+
+	const table = renderTable(rows, { latencyMs: LATENCY_MS, version: VERSION });
+	console.log(`\n${table}`);
+	fs.mkdirSync(path.join(n8n.REPO, 'docs'), { recursive: true });
+	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.md'), `${table}\n`);
+	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.svg'), renderSvg(rows));
+	console.log('Wrote docs/bench.md and docs/bench.svg');
+}
+
+async function measure(env, sandbox, { size, contender, rateLimit }) {
+	sandbox.reset();
+	sandbox.setRateLimit(rateLimit ?? null);
+	const id = `HtBench${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+	const workflow = benchWorkflow(id, size, contender.node(sandbox));
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-wf-')), 'workflow.json');
+	fs.writeFileSync(file, JSON.stringify(workflow));
+	const imported = await n8n.runCli(VERSION, env, ['import:workflow', `--input=${file}`]);
+	if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
+
+	const { stdout, peakRssBytes } = await executeWithPeakMemory(env, id);
+	const items = outputItems(stdout);
+	const stats = sandbox.stats();
+	const seconds = (stats.lastAnsweredAt - stats.firstReceivedAt) / 1000;
+	const failed = items.filter((item) => item.json.error !== undefined || item.json.skipped).length;
+	const chain = size.messages / size.rooms;
+	// The fastest possible: limited by concurrency, by the longest room's chain, and by the rate limit.
+	const bound = Math.max(
+		(size.messages * LATENCY_MS) / Math.min(contender.concurrency, size.messages) / 1000,
+		(chain * LATENCY_MS) / 1000,
+		rateLimit ? size.messages / rateLimit.perSecond : 0,
+	);
+	return {
+		seconds,
+		perSecond: stats.delivered / seconds,
+		boundSeconds: bound,
+		orderViolations: stats.perRoomOrderViolations,
+		delivered: stats.delivered,
+		failed,
+		lost: size.messages - stats.delivered - failed,
+		duplicates: stats.duplicates,
+		rateLimited: stats.rateLimited,
+		peakRssMb: peakRssBytes / 1024 / 1024,
+	};
+}
+
+/** Runs `n8n execute`, sampling the process's peak resident memory (VmHWM) while it runs. */
+function executeWithPeakMemory(env, id) {
+	const { spawn } = require('node:child_process');
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [n8n.n8nBin(VERSION), 'execute', `--id=${id}`, '--rawOutput'], {
+			env: { ...env, N8N_PORT: '0' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		let peak = 0;
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const sample = setInterval(() => {
+			try {
+				const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+				const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+				peak = Math.max(peak, kb * 1024);
+			} catch {
+				// the process has ended
+			}
+		}, 100);
+		child.on('close', (code) => {
+			clearInterval(sample);
+			if (code !== 0 && !stdout.includes('"runData"')) reject(new Error(`n8n execute failed (${code}):\n${stderr.slice(-2000)}`));
+			else resolve({ stdout, peakRssBytes: peak });
+		});
+	});
+}
+
+function outputItems(stdout) {
+	const text = stdout.replace(/\x1b\[[0-9;]*m/g, '');
+	const start = text.search(/^\{$/m);
+	for (let end = text.lastIndexOf('\n}'); end > start && start >= 0; end = text.lastIndexOf('\n}', end - 1)) {
+		try {
+			const run = JSON.parse(text.slice(start, end + 2));
+			return run.data.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
+		} catch {
+			// the JSON ends earlier
+		}
+	}
+	return [];
+}
+
+function benchWorkflow(id, { messages, rooms }, sendNode) {
+	return {
+		id,
+		name: `bench ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-c`,
+				name: 'Messages',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				// Interleaved rooms; each text ends with "#<n>" so the sandbox can check per-room order.
+				parameters: {
+					jsCode: `return Array.from({ length: ${messages} }, (_, i) => ({ json: { uuid: 'customer_' + (i % ${rooms}), room: 'room-' + (i % ${rooms}), text: 'bench message #' + i } }));`,
+				},
+			},
+			{ ...sendNode, id: `${id}-s`, name: 'Send', position: [400, 0], onError: 'continueRegularOutput' },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Messages', type: 'main', index: 0 }]] },
+			Messages: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+function happyTalkNode(options) {
+	return {
+		type: 'n8n-nodes-happytalk.happyTalk',
+		typeVersion: 1,
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			uuid: '={{ $json.uuid }}',
+			roomId: '={{ $json.room }}',
+			messageType: 'text',
+			message: '={{ $json.text }}',
+			options,
+		},
+		credentials: { happyTalkApi: { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' } },
+	};
+}
+
+/** The same API call built by hand, as a user without this node would. */
+function httpRequestNode(sandbox, options) {
+	return {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/v1/chat/write`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'HT-Client-Id', value: sandbox.clientId },
+					{ name: 'HT-Client-Secret', value: sandbox.clientSecret },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.room, type: 'text', msg: $json.text }) }}",
+			options,
+		},
+	};
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
