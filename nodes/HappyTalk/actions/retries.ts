@@ -3,6 +3,7 @@ import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { asNodeError, retryInfo } from '../errors/happyTalkErrors';
 import { RETRY_WAITS } from '../schemas/options.schema';
 import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
+import type { RequestGate } from './scheduler';
 
 export interface RetryPolicy {
 	retries: number;
@@ -15,15 +16,17 @@ const { firstMs: FIRST_WAIT_MS, longestMs: LONGEST_WAIT_MS, longestRetryAfterMs:
 /**
  * One request, retried only where the message certainly did not arrive (HTTP 429, connection
  * refused, DNS failure), or, with the user's consent, where it may have. Waits grow
- * exponentially with jitter, or follow HappyTalk's Retry-After.
+ * exponentially with jitter, or follow HappyTalk's Retry-After, which pauses the whole gate.
  */
 export async function sendWithRetries(
 	this: IExecuteFunctions,
 	request: HappyTalkRequest,
 	itemIndex: number,
 	policy: RetryPolicy,
+	gate: RequestGate,
 ): Promise<IDataObject> {
 	for (let attempt = 0; ; attempt++) {
+		await gate.wait();
 		try {
 			return await happyTalkRequest.call(this, request, itemIndex);
 		} catch (error) {
@@ -34,7 +37,8 @@ export async function sendWithRetries(
 				if (attempt > 0) noteAttempts(error as Error, attempt + 1);
 				throw asNodeError(this.getNode(), error as Error, itemIndex);
 			}
-			await sleep(wait);
+			if (retryAfterMs !== undefined) gate.pauseFor(wait);
+			else await sleep(wait);
 		}
 	}
 }

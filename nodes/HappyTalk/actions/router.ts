@@ -11,7 +11,7 @@ import { parseRequestBody } from '../schemas/validate';
 import type { HappyTalkRequest } from '../transport/happyTalkRequest';
 import { operations, type Operation } from './operations';
 import { sendWithRetries } from './retries';
-import { rateLimiter, runInKeyOrder } from './scheduler';
+import { requestGate, runInKeyOrder } from './scheduler';
 
 interface PreparedItem {
 	request: HappyTalkRequest;
@@ -45,7 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (entries.length === 0) return [results];
 	// Pacing is a property of the node's run, not of an item: the first valid item's options set it.
 	const { concurrency, requestsPerSecond } = prepared[entries[0].itemIndex]!.options;
-	const nextSlot = rateLimiter(requestsPerSecond);
+	const gate = requestGate(requestsPerSecond);
 	const failedInKey = new Map<string, number>();
 	const sent: number[] = [];
 
@@ -57,9 +57,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				results[itemIndex] = skippedItem(itemIndex, key, failedAt);
 				return;
 			}
-			await nextSlot();
 			try {
-				const answer = await sendWithRetries.call(this, request, itemIndex, options);
+				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate);
 				sent.push(itemIndex);
 				const json = operation.toOutput?.(answer, request) ?? answer;
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };

@@ -38,15 +38,26 @@ export async function runInKeyOrder(
 	if (failure) throw failure.error;
 }
 
-/** Spaces request starts to at most `perSecond` a second across all workers; 0 is no ceiling. */
-export function rateLimiter(perSecond: number): () => Promise<void> {
-	if (perSecond <= 0) return async () => {};
-	const interval = 1000 / perSecond;
+/**
+ * Where every request (retries included) waits for its turn: at most `perSecond` starts a second
+ * across all rooms (0: no ceiling), and nothing starts while HappyTalk asked all of us to wait
+ * (a 429's Retry-After pauses the whole node, not just the one room that met it).
+ */
+export function requestGate(perSecond: number) {
+	const interval = perSecond > 0 ? 1000 / perSecond : 0;
 	let next = 0;
-	return async () => {
-		const now = Date.now();
-		const slot = Math.max(now, next);
-		next = slot + interval;
-		if (slot > now) await sleep(slot - now);
+	let pausedUntil = 0;
+	return {
+		async wait() {
+			const now = Date.now();
+			const slot = Math.max(now, pausedUntil, next);
+			next = slot + interval;
+			if (slot > now) await sleep(slot - now);
+		},
+		pauseFor(ms: number) {
+			pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+		},
 	};
 }
+
+export type RequestGate = ReturnType<typeof requestGate>;
