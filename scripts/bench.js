@@ -153,17 +153,7 @@ function executeWithPeakMemory(env, id) {
 }
 
 function outputItems(stdout) {
-	const text = stdout.replace(/\x1b\[[0-9;]*m/g, '');
-	const start = text.search(/^\{$/m);
-	for (let end = text.lastIndexOf('\n}'); end > start && start >= 0; end = text.lastIndexOf('\n}', end - 1)) {
-		try {
-			const run = JSON.parse(text.slice(start, end + 2));
-			return run.data.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
-		} catch {
-			// the JSON ends earlier
-		}
-	}
-	return [];
+	return n8n.extractRun(stdout).data.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
 }
 
 function benchWorkflow(id, { messages, rooms }, sendNode) {

@@ -227,6 +227,21 @@ async function ownerSession(url, owner) {
 	return { cookie, created };
 }
 
+/** `execute --rawOutput` prints log lines, then the run as JSON (possibly followed by log metadata). */
+function extractRun(stdout) {
+	const text = stdout.replace(/\x1b\[[0-9;]*m/g, '');
+	const start = text.search(/^\{$/m);
+	if (start < 0) throw new Error(`No run data in n8n's output:\n${text.slice(-3000)}`);
+	for (let end = text.lastIndexOf('\n}'); end > start; end = text.lastIndexOf('\n}', end - 1)) {
+		try {
+			return JSON.parse(text.slice(start, end + 2));
+		} catch {
+			// the JSON ends earlier
+		}
+	}
+	throw new Error(`Could not parse the run data:\n${text.slice(start, start + 3000)}`);
+}
+
 /** A free TCP port on loopback. */
 function freePort() {
 	const net = require('node:net');
@@ -255,5 +270,6 @@ module.exports = {
 	activateCommand,
 	startServer,
 	ownerSession,
+	extractRun,
 	freePort,
 };

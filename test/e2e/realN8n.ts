@@ -129,19 +129,9 @@ export async function prepareRealN8n(version: string): Promise<RealN8n> {
 	};
 }
 
-/** `execute --rawOutput` prints log lines, then the run as JSON (possibly followed by log metadata). */
+/** The run data that `execute --rawOutput` printed. */
 export function extractRun(stdout: string): ExecutionRun {
-	const text = stdout.replace(/\x1b\[[0-9;]*m/g, '');
-	const start = text.search(/^\{$/m);
-	if (start < 0) throw new Error(`No run data in n8n's output:\n${text.slice(-3000)}`);
-	for (let end = text.lastIndexOf('\n}'); end > start; end = text.lastIndexOf('\n}', end - 1)) {
-		try {
-			return JSON.parse(text.slice(start, end + 2)) as ExecutionRun;
-		} catch {
-			// the JSON ends earlier
-		}
-	}
-	throw new Error(`Could not parse the run data:\n${text.slice(start, start + 3000)}`);
+	return n8n.extractRun(stdout) as ExecutionRun;
 }
 
 export function outputOf(run: ExecutionRun, nodeName: string) {
