@@ -101,28 +101,42 @@ test('HTTP 429 with Retry-After: waited for and retried; every message delivered
 	expectRoomOrder(writes);
 });
 
-test('fail codes, time-outs and dropped connections are not retried; one output item each', async () => {
+test('300 messages through 429s, fail codes, time-outs and dropped connections: one output item each, room order kept, nothing unsafe retried', async () => {
+	sandbox.setRateLimit({ perSecond: 200, retryAfterSeconds: 1 });
 	sandbox.injectFault({ failCode: -702, times: Infinity, match: { bodyIncludes: '"room-3"' } });
-	sandbox.injectFault({ hang: true, match: { bodyIncludes: 'message #7"' } });
-	sandbox.injectFault({ destroy: true, match: { bodyIncludes: 'message #13"' } });
-	sandbox.injectFault({ failCode: -600, match: { bodyIncludes: 'message #12"' } });
-	const input = messages(40, 8);
-	const { items, error } = await engine.runNode(send({ timeout: 1000, retries: 3 }), input, { continueOnFail: true });
+	for (const i of [7, 107, 207]) sandbox.injectFault({ hang: true, match: { bodyIncludes: `message #${i}"` } });
+	for (const i of [13, 114, 214]) sandbox.injectFault({ destroy: true, match: { bodyIncludes: `message #${i}"` } });
+	for (const i of [12, 112, 212]) sandbox.injectFault({ failCode: -600, match: { bodyIncludes: `message #${i}"` } });
+	const input = messages(300, 30);
+	const { items, error } = await engine.runNode(send({ timeout: 1000, retries: 10, concurrency: 20 }), input, {
+		continueOnFail: true,
+	});
 	expect(error).toBeUndefined();
-	expect(items).toHaveLength(40);
+	expect(items).toHaveLength(300);
 	expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+	expect(sandbox.requests.filter((request) => request.status === 429).length).toBeGreaterThan(0);
 
-	const byText = (i: number) => sandbox.requests.filter((request) => request.body?.msg === `message #${i}`);
-	expect(items[7].json).toMatchObject({ error: 'HappyTalk did not answer within 1000 ms', mayHaveBeenDelivered: true });
-	expect(byText(7)).toHaveLength(1);
-	expect(items[13].json).toMatchObject({ error: 'The connection to HappyTalk broke before it answered', mayHaveBeenDelivered: true });
-	expect(byText(13)).toHaveLength(1);
-	expect(items[12].json).toMatchObject({ happyTalk: { code: -600 }, mayHaveBeenDelivered: true });
-	expect(byText(12)).toHaveLength(1);
-	for (const [i, message] of input.entries()) {
-		if (message.room === 'room-3') expect(items[i].json).toMatchObject({ happyTalk: { code: -702 } });
-		if (message.room !== 'room-3' && ![7, 12, 13].includes(i)) expect(items[i].json.code).toBe(0);
+	const attempts = (i: number) => sandbox.requests.filter((request) => request.body?.msg === `message #${i}` && request.status !== 429);
+	for (const i of [7, 107, 207]) {
+		expect(items[i].json).toMatchObject({ error: 'HappyTalk did not answer within 1000 ms', mayHaveBeenDelivered: true });
+		expect(attempts(i)).toHaveLength(1);
 	}
+	for (const i of [13, 114, 214]) {
+		expect(items[i].json).toMatchObject({ error: 'The connection to HappyTalk broke before it answered', mayHaveBeenDelivered: true });
+		expect(attempts(i)).toHaveLength(1);
+	}
+	for (const i of [12, 112, 212]) {
+		expect(items[i].json).toMatchObject({ happyTalk: { code: -600 }, mayHaveBeenDelivered: true });
+		expect(attempts(i)).toHaveLength(1);
+	}
+	const faulty = new Set([7, 107, 207, 13, 114, 214, 12, 112, 212]);
+	for (const [i, message] of input.entries()) {
+		if (message.room === 'room-3') expect(items[i].json).toMatchObject({ happyTalk: { code: -702 }, mayHaveBeenDelivered: false });
+		else if (!faulty.has(i)) expect([i, items[i].json.code]).toEqual([i, 0]);
+	}
+	// Retries of 429s (the only ones this node calls safe here) never duplicated a message.
+	expect(sandbox.stats()).toMatchObject({ duplicates: 0, perRoomOrderViolations: 0 });
+	expectRoomOrder(delivered());
 });
 
 test('"Retry Even When It May Have Been Delivered" retries a time-out (and so may duplicate)', async () => {

@@ -252,6 +252,21 @@ describe('Counselor → Check Previous', () => {
 	});
 });
 
+describe("HappyTalk's fail codes, per operation", () => {
+	const cases: Array<[string, INodeParameters, number]> = [
+		...[-400, -500, -600, -701, -704, -800, -801, -802].map((code): [string, INodeParameters, number] => ['open', open(), code]),
+		...[-400, -500, -600, -700, -702, -703, -800, -801, -802].map((code): [string, INodeParameters, number] => ['end', end(), code]),
+		...[-400, -500, -600, -800, -801, -802].map((code): [string, INodeParameters, number] => ['checkPrevious', checkPrevious(), code]),
+	];
+
+	test.each(cases)('%s: %i is an error with its explanation', async (_operation, parameters, code) => {
+		sandbox.injectFault({ failCode: code });
+		const { error } = await run(parameters);
+		expect(error?.message).toMatch(new RegExp(`^HappyTalk refused the request: ${code} \\S+`));
+		expect(error?.description).toMatch(/\S\. \S/);
+	});
+});
+
 test('the Client Secret appears in no output and no error', () => {
 	expect(runs.length).toBeGreaterThan(20);
 	for (const result of runs) {

@@ -2,7 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, retryInfo } from '../errors/happyTalkErrors';
 import { RETRY_WAITS } from '../schemas/options.schema';
-import { happyTalkRequest, type HappyTalkRequest } from '../transport/happyTalkRequest';
+import { happyTalkRequest, type Connection, type HappyTalkRequest } from '../transport/happyTalkRequest';
 import type { RequestGate } from './scheduler';
 
 export interface RetryPolicy {
@@ -24,11 +24,12 @@ export async function sendWithRetries(
 	itemIndex: number,
 	policy: RetryPolicy,
 	gate: RequestGate,
+	connection: Connection,
 ): Promise<IDataObject> {
 	for (let attempt = 0; ; attempt++) {
 		await gate.wait();
 		try {
-			return await happyTalkRequest.call(this, request, itemIndex);
+			return await happyTalkRequest.call(this, request, itemIndex, connection);
 		} catch (error) {
 			const { retry, retryAfterMs } = retryInfo(error);
 			const allowed = retry === 'safe' || (retry === 'unsafe' && policy.retryMaybeDelivered);

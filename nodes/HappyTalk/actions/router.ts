@@ -8,7 +8,7 @@ import {
 import { asNodeError, errorItemJson } from '../errors/happyTalkErrors';
 import { requestOptionFields, requestOptions, type RequestOptions } from '../schemas/options.schema';
 import { parseRequestBody } from '../schemas/validate';
-import type { HappyTalkRequest } from '../transport/happyTalkRequest';
+import { openConnection, type HappyTalkRequest } from '../transport/happyTalkRequest';
 import { operations, type Operation } from './operations';
 import { sendWithRetries } from './retries';
 import { requestGate, runInKeyOrder } from './scheduler';
@@ -46,6 +46,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Pacing is a property of the node's run, not of an item: the first valid item's options set it.
 	const { concurrency, requestsPerSecond } = prepared[entries[0].itemIndex]!.options;
 	const gate = requestGate(requestsPerSecond);
+	const connection = await openConnection.call(this);
 	const failedInKey = new Map<string, number>();
 	const sent: number[] = [];
 
@@ -58,7 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				return;
 			}
 			try {
-				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate);
+				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate, connection);
 				sent.push(itemIndex);
 				const json = operation.toOutput?.(answer, request) ?? answer;
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };

@@ -1,7 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import type { PreparedRequest } from '../actions/operations';
-import { failCodeError, happyTalkError } from '../errors/happyTalkErrors';
+import { failCodeError, happyTalkError, type HappyTalkFailure } from '../errors/happyTalkErrors';
 import { resolveBaseUrl } from './baseUrl';
 import { readAnswer } from './readAnswer';
 
@@ -20,24 +25,43 @@ const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
  * request's `acceptCodes`); anything else
  * becomes a NodeApiError that says what happened and whether the message may have arrived.
  */
+/** The credential, decrypted once per run, and where it points; or why nothing can be sent. */
+export type Connection =
+	| { baseURL: string; credentials: ICredentialsDecrypted }
+	| { failure: Omit<HappyTalkFailure, 'retry'> };
+
+/**
+ * Reads the credential once for the whole run: n8n would otherwise decrypt it again for every
+ * request, which costs real time when thousands of messages go out.
+ */
+export async function openConnection(this: IExecuteFunctions): Promise<Connection> {
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	try {
+		return {
+			baseURL: resolveBaseUrl(data),
+			credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		};
+	} catch (error) {
+		return {
+			failure: {
+				message: (error as Error).message,
+				description: 'Nothing was sent. Fix the Base URL in the HappyTalk credential.',
+				mayHaveBeenDelivered: false,
+			},
+		};
+	}
+}
+
 export async function happyTalkRequest(
 	this: IExecuteFunctions,
 	request: HappyTalkRequest,
 	itemIndex: number,
+	connection: Connection,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	let baseURL: string;
-	try {
-		baseURL = resolveBaseUrl(credentials);
-	} catch (error) {
-		throw happyTalkError(node, itemIndex, {
-			message: (error as Error).message,
-			description: 'Nothing was sent. Fix the Base URL in the HappyTalk credential.',
-			mayHaveBeenDelivered: false,
-			retry: 'never',
-		});
-	}
+	if ('failure' in connection) throw happyTalkError(node, itemIndex, { ...connection.failure, retry: 'never' });
+	const { baseURL, credentials } = connection;
 
 	const options: IHttpRequestOptions = {
 		method: 'POST',
@@ -57,11 +81,9 @@ export async function happyTalkRequest(
 
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		);
+		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: credentials,
+		});
 	} catch (error) {
 		throw transportError.call(this, error, request, baseURL, itemIndex);
 	}
