@@ -96,8 +96,8 @@ async function measure(env, sandbox, { size, contender, rateLimit }) {
 	const imported = await n8n.runCli(VERSION, env, ['import:workflow', `--input=${file}`]);
 	if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
 
-	const { stdout, peakRssBytes } = await executeWithPeakMemory(env, id);
-	const items = outputItems(stdout);
+	const { peakRssBytes } = await executeWithPeakMemory(env, id);
+	const items = await outputItems(env.N8N_USER_FOLDER, id);
 	const stats = sandbox.stats();
 	const seconds = (stats.lastAnsweredAt - stats.firstReceivedAt) / 1000;
 	const failed = items.filter((item) => item.json.error !== undefined || item.json.skipped).length;
@@ -126,8 +126,9 @@ async function measure(env, sandbox, { size, contender, rateLimit }) {
 function executeWithPeakMemory(env, id) {
 	const { spawn } = require('node:child_process');
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [n8n.n8nBin(VERSION), 'execute', `--id=${id}`, '--rawOutput'], {
-			env: { ...env, N8N_PORT: '0' },
+		// Quiet, and without --rawOutput: printing 10,000 items would weigh on the measured process.
+		const child = spawn(process.execPath, [n8n.n8nBin(VERSION), 'execute', `--id=${id}`], {
+			env: { ...env, N8N_PORT: '0', N8N_LOG_LEVEL: 'warn' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -146,14 +147,31 @@ function executeWithPeakMemory(env, id) {
 		}, 100);
 		child.on('close', (code) => {
 			clearInterval(sample);
-			if (code !== 0 && !stdout.includes('"runData"')) reject(new Error(`n8n execute failed (${code}):\n${stderr.slice(-2000)}`));
-			else resolve({ stdout, peakRssBytes: peak });
+			if (code !== 0) reject(new Error(`n8n execute failed (${code}):\n${stdout.slice(-1000)}\n${stderr.slice(-2000)}`));
+			else resolve({ peakRssBytes: peak });
 		});
 	});
 }
 
-function outputItems(stdout) {
-	return n8n.extractRun(stdout).data.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
+/**
+ * The Send node's output, read from the execution n8n saved: the CLI prints 10,000-item runs
+ * through its logger, which may be cut short when the process exits.
+ */
+async function outputItems(userFolder, workflowId) {
+	const runtime = path.join(n8n.runtimeDir(VERSION), 'node_modules');
+	const sqlite3 = require(path.join(runtime, 'sqlite3'));
+	const flatted = require(path.join(runtime, 'flatted'));
+	const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
+	const row = await new Promise((resolve, reject) =>
+		db.get(
+			'SELECT d.data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1',
+			[workflowId],
+			(error, result) => (error ? reject(error) : resolve(result)),
+		),
+	);
+	db.close();
+	const run = flatted.parse(row.data);
+	return run.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
 }
 
 function benchWorkflow(id, { messages, rooms }, sendNode) {
