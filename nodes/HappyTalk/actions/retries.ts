@@ -16,7 +16,8 @@ const { firstMs: FIRST_WAIT_MS, longestMs: LONGEST_WAIT_MS, longestRetryAfterMs:
 /**
  * One request, retried only where the message certainly did not arrive (HTTP 429, connection
  * refused, DNS failure), or, with the user's consent, where it may have. Waits grow
- * exponentially with jitter, or follow HappyTalk's Retry-After, which pauses the whole gate.
+ * exponentially with jitter, or follow HappyTalk's Retry-After. Every attempt waits at the gate,
+ * so retries respect the requests-per-second ceiling too.
  */
 export async function sendWithRetries(
 	this: IExecuteFunctions,
@@ -38,8 +39,7 @@ export async function sendWithRetries(
 				if (attempt > 0) noteAttempts(error as Error, attempt + 1);
 				throw asNodeError(this.getNode(), error as Error, itemIndex);
 			}
-			if (retryAfterMs !== undefined) gate.pauseFor(wait);
-			else await sleep(wait);
+			await sleep(wait);
 		}
 	}
 }

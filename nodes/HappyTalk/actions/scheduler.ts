@@ -40,22 +40,19 @@ export async function runInKeyOrder(
 
 /**
  * Where every request (retries included) waits for its turn: at most `perSecond` starts a second
- * across all rooms (0: no ceiling), and nothing starts while HappyTalk asked all of us to wait
- * (a 429's Retry-After pauses the whole node, not just the one room that met it).
+ * across all rooms; 0 means no ceiling. (Pausing every room on one 429 was measured and dropped:
+ * with the ceiling set to the limit, the rare 429 at a window's edge then cost the whole node a
+ * second each time.)
  */
 export function requestGate(perSecond: number) {
 	const interval = perSecond > 0 ? 1000 / perSecond : 0;
 	let next = 0;
-	let pausedUntil = 0;
 	return {
 		async wait() {
 			const now = Date.now();
-			const slot = Math.max(now, pausedUntil, next);
+			const slot = Math.max(now, next);
 			next = slot + interval;
 			if (slot > now) await sleep(slot - now);
-		},
-		pauseFor(ms: number) {
-			pausedUntil = Math.max(pausedUntil, Date.now() + ms);
 		},
 	};
 }
