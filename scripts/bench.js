@@ -83,7 +83,8 @@ async function main() {
 	fs.mkdirSync(path.join(n8n.REPO, 'docs'), { recursive: true });
 	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.md'), `${table}\n`);
 	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.svg'), renderSvg(rows));
-	console.log('Wrote docs/bench.md and docs/bench.svg');
+	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.json'), `${JSON.stringify(rows.map(({ contender, ...row }) => row), null, 2)}\n`);
+	console.log('Wrote docs/bench.md, docs/bench.svg and docs/bench.json');
 }
 
 async function measure(env, sandbox, { size, contender, rateLimit }) {
