@@ -15,6 +15,7 @@ const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
 const { renderTable, renderSvg } = require('./benchReport');
+const { itemsWorkflow, sendTextNode } = require('./workflows');
 
 const LATENCY_MS = 50;
 const VERSION = n8n.N8N_VERSIONS.current;
@@ -176,48 +177,16 @@ async function outputItems(userFolder, workflowId) {
 }
 
 function benchWorkflow(id, { messages, rooms }, sendNode) {
-	return {
+	return itemsWorkflow({
 		id,
-		name: `bench ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: `${id}-c`,
-				name: 'Messages',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				// Interleaved rooms; each text ends with "#<n>" so the sandbox can check per-room order.
-				parameters: {
-					jsCode: `return Array.from({ length: ${messages} }, (_, i) => ({ json: { uuid: 'customer_' + (i % ${rooms}), room: 'room-' + (i % ${rooms}), text: 'bench message #' + i } }));`,
-				},
-			},
-			{ ...sendNode, id: `${id}-s`, name: 'Send', position: [400, 0], onError: 'continueRegularOutput' },
-		],
-		connections: {
-			Start: { main: [[{ node: 'Messages', type: 'main', index: 0 }]] },
-			Messages: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-	};
+		// Interleaved rooms; each text ends with "#<n>" so the sandbox can check per-room order.
+		jsCode: `return Array.from({ length: ${messages} }, (_, i) => ({ json: { uuid: 'customer_' + (i % ${rooms}), roomId: 'room-' + (i % ${rooms}), message: 'bench message #' + i } }));`,
+		node: { ...sendNode, name: 'Send', onError: 'continueRegularOutput' },
+	});
 }
 
 function happyTalkNode(options) {
-	return {
-		type: 'n8n-nodes-happytalk.happyTalk',
-		typeVersion: 1,
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			uuid: '={{ $json.uuid }}',
-			roomId: '={{ $json.room }}',
-			messageType: 'text',
-			message: '={{ $json.text }}',
-			options,
-		},
-		credentials: { happyTalkApi: { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' } },
-	};
+	return sendTextNode({ name: 'Send', options });
 }
 
 /** The same API call built by hand, as a user without this node would. */
@@ -237,7 +206,7 @@ function httpRequestNode(sandbox, options) {
 			},
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.room, type: 'text', msg: $json.text }) }}",
+			jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.roomId, type: 'text', msg: $json.message }) }}",
 			options,
 		},
 	};

@@ -31,11 +31,16 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 				{ uuid: 'abcd', roomId: 'r2', message: 'uuid too short' },
 				{ uuid: 'customer_03', roomId: 'r3', message: 'third' },
 			]),
-			listWorkflow('HtE2eFailCode001', [
-				{ uuid: 'customer_01', roomId: 'r1', message: 'first' },
-				{ uuid: 'customer_02', roomId: 'gone-room', message: 'to a room that does not exist' },
-				{ uuid: 'customer_03', roomId: 'r3', message: 'never sent' },
-			]),
+			// One room at a time, so "earlier items sent, later ones not" holds across rooms too.
+			listWorkflow(
+				'HtE2eFailCode001',
+				[
+					{ uuid: 'customer_01', roomId: 'r1', message: 'first' },
+					{ uuid: 'customer_02', roomId: 'gone-room', message: 'to a room that does not exist' },
+					{ uuid: 'customer_03', roomId: 'r3', message: 'never sent' },
+				],
+				{ options: { concurrency: 1 } },
+			),
 			listWorkflow(
 				'HtE2eContinue001',
 				[
@@ -107,6 +112,7 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 		const { error } = outputOf(run, 'HappyTalk');
 		expect(error?.message).toBe('HappyTalk refused the request: -702 NotRoom');
 		expect(error?.description).toMatch(/There is no room with this Room ID/);
+		expect(error?.description).toMatch(/Items already sent before the node stopped: 0\.$/);
 		expect(writes().map((request) => request.body?.room_id)).toEqual(['r1', 'gone-room']);
 	});
 

@@ -12,8 +12,10 @@ import { startSandbox, type Sandbox } from '../support/sandbox';
 const n8n = require('../../scripts/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { importDemoData } = require('../../scripts/demoData');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workflows = require('../../scripts/workflows');
 
-export const CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' };
+export const CREDENTIAL = workflows.SANDBOX_CREDENTIAL_REFERENCE as { id: string; name: string };
 export const NODE_TYPE = 'n8n-nodes-happytalk.happyTalk';
 
 export interface CliResult {
@@ -140,44 +142,14 @@ export function outputOf(run: ExecutionRun, nodeName: string) {
 }
 
 /** Manual trigger → Code node emitting `items` → HappyTalk send text with expressions. */
-export function listWorkflow(id: string, items: object[], options: { continueOnFail?: boolean } = {}) {
-	return {
+export function listWorkflow(
+	id: string,
+	items: object[],
+	settings: { continueOnFail?: boolean; options?: Record<string, unknown> } = {},
+) {
+	return workflows.itemsWorkflow({
 		id,
-		name: `e2e ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: `${id}-c`,
-				name: 'Items',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
-			},
-			{
-				id: `${id}-h`,
-				name: 'HappyTalk',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					uuid: '={{ $json.uuid }}',
-					roomId: '={{ $json.roomId }}',
-					messageType: 'text',
-					message: '={{ $json.message }}',
-					options: {},
-				},
-				credentials: { happyTalkApi: CREDENTIAL },
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'HappyTalk', type: 'main', index: 0 }]] },
-		},
-	};
+		jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};`,
+		node: workflows.sendTextNode({ name: 'HappyTalk', ...settings }),
+	});
 }

@@ -1,0 +1,45 @@
+/**
+ * Workflows the tests and the benchmark build: a manual trigger, a Code node that emits the items,
+ * then one node that handles them. Also the HappyTalk node's "send a text" step.
+ */
+const SANDBOX_CREDENTIAL_REFERENCE = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' };
+
+function itemsWorkflow({ id, jsCode, node }) {
+	return {
+		id,
+		name: `generated ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: `${id}-c`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } },
+			{ position: [400, 0], ...node, id: `${id}-n` },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** HappyTalk → Message → Send, a text from the item's `uuid`, `roomId` and `message`. */
+function sendTextNode({ name, options = {}, continueOnFail = false }) {
+	return {
+		name,
+		type: 'n8n-nodes-happytalk.happyTalk',
+		typeVersion: 1,
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			uuid: '={{ $json.uuid }}',
+			roomId: '={{ $json.roomId }}',
+			messageType: 'text',
+			message: '={{ $json.message }}',
+			options,
+		},
+		credentials: { happyTalkApi: SANDBOX_CREDENTIAL_REFERENCE },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+}
+
+module.exports = { itemsWorkflow, sendTextNode, SANDBOX_CREDENTIAL_REFERENCE };
