@@ -23,7 +23,7 @@ function itemsWorkflow({ id, jsCode, node }) {
 }
 
 /** HappyTalk → Message → Send, a text from the item's `uuid`, `roomId` and `message`. */
-function sendTextNode({ name, options = {}, continueOnFail = false }) {
+function sendTextNode({ name, options = {}, continueOnFail = false, message = '={{ $json.message }}' }) {
 	return {
 		name,
 		type: 'n8n-nodes-happytalk.happyTalk',
@@ -34,7 +34,7 @@ function sendTextNode({ name, options = {}, continueOnFail = false }) {
 			uuid: '={{ $json.uuid }}',
 			roomId: '={{ $json.roomId }}',
 			messageType: 'text',
-			message: '={{ $json.message }}',
+			message,
 			options,
 		},
 		credentials: { happyTalkApi: SANDBOX_CREDENTIAL_REFERENCE },

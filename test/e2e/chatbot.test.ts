@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CREDENTIAL, NODE_TYPE, outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
+import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workflows = require('../../scripts/workflows');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { N8N_VERSIONS, REPO, activateCommand, ownerSession } = require('../../scripts/n8n');
@@ -38,21 +41,9 @@ const guardedWorkflow = {
 			parameters: { pathSecret: GUARDED.secret, options: { messageTypes: ['text'] } },
 		},
 		{
+			...workflows.sendTextNode({ name: 'Reply', message: '=guarded: {{ $json.text }}' }),
 			id: 'guarded-reply',
-			name: 'Reply',
-			type: NODE_TYPE,
-			typeVersion: 1,
 			position: [220, 0],
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				uuid: '={{ $json.uuid }}',
-				roomId: '={{ $json.roomId }}',
-				messageType: 'text',
-				message: '=guarded: {{ $json.text }}',
-				options: {},
-			},
-			credentials: { happyTalkApi: CREDENTIAL },
 		},
 	],
 	connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },

@@ -226,6 +226,17 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 	};
 }
 
+/** Runs the node and keeps every run, so a test file can search them all for the secret at the end. */
+export function recordingRunner(engine: () => Engine) {
+	const runs: NodeRun[] = [];
+	const run = async (parameters: INodeParameters, items: object[] = [{}], continueOnFail = false) => {
+		const result = await engine().runNode(parameters, items as IDataObject[], { continueOnFail });
+		runs.push(result);
+		return result;
+	};
+	return { run, runs };
+}
+
 /** n8n-core keeps an interval alive for SSH tunnels; stop it so jest can exit. */
 export function shutdownEngine() {
 	Container.get(SSHClientsManager).onShutdown();

@@ -1,11 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { deepText, SECRET, startSandbox, type Sandbox } from '../support/sandbox';
-import { loadEngine, shutdownEngine, type CredentialData, type Engine, type NodeRun } from './harness';
+import { loadEngine, recordingRunner, shutdownEngine, type CredentialData, type Engine } from './harness';
 
 let sandbox: Sandbox;
 let engine: Engine;
-const runs: NodeRun[] = [];
 
 const open = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'room',
@@ -39,11 +38,7 @@ const checkPrevious = (overrides: INodeParameters = {}): INodeParameters => ({
 	...overrides,
 });
 
-async function run(parameters: INodeParameters, items: object[] = [{}], continueOnFail = false) {
-	const result = await engine.runNode(parameters, items as never, { continueOnFail });
-	runs.push(result);
-	return result;
-}
+const { run, runs } = recordingRunner(() => engine);
 
 const calls = (path: string) => sandbox.requests.filter((request) => request.path === path);
 

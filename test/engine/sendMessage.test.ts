@@ -1,13 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { deepText, SECRET, startSandbox, type Sandbox } from '../support/sandbox';
-import { loadEngine, shutdownEngine, type CredentialData, type Engine, type NodeRun } from './harness';
+import { loadEngine, recordingRunner, shutdownEngine, type CredentialData, type Engine } from './harness';
 
 let sandbox: Sandbox;
 let engine: Engine;
 let credentials: CredentialData;
-/** Every run of this file, searched for the secret at the end. */
-const runs: NodeRun[] = [];
 
 const send = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'message',
@@ -19,11 +17,7 @@ const send = (overrides: INodeParameters = {}): INodeParameters => ({
 	...overrides,
 });
 
-async function run(parameters: INodeParameters, items: object[] = [{}], continueOnFail = false) {
-	const result = await engine.runNode(parameters, items as never, { continueOnFail });
-	runs.push(result);
-	return result;
-}
+const { run, runs } = recordingRunner(() => engine);
 
 const writes = () => sandbox.requests.filter((request) => request.path === '/v1/chat/write');
 

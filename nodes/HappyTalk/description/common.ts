@@ -20,6 +20,21 @@ export const showFor = (
 	show: { resource: [resource], operation: [operation], ...extra },
 });
 
+/** The Operation dropdown of one resource; option values are a contract with saved workflows. */
+export const operationProperty = (
+	resource: string,
+	options: Array<{ name: string; value: string; description: string; action: string }>,
+	defaultValue = options[0].value,
+): INodeProperties => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [resource] } },
+	options,
+	default: defaultValue,
+});
+
 export const customerUuidProperty = (displayOptions: DisplayOptions): INodeProperties => ({
 	displayName: customerUuidField.label,
 	name: customerUuidField.parameter,

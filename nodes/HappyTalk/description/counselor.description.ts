@@ -2,25 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { companyCustomerIdField } from '../schemas/checkPreviousCounselor.schema';
 import { describeLength } from '../schemas/text';
-import { customerUuidProperty, optionsProperty, showFor } from './common';
+import { customerUuidProperty, operationProperty, optionsProperty, showFor } from './common';
 
 export const counselorOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['counselor'] } },
-		options: [
-			{
-				name: 'Check Previous',
-				value: 'checkPrevious',
-				description: "Ask whether the customer's previous counsellor exists and can take the chat",
-				action: 'Check the previous counselor',
-			},
-		],
-		default: 'checkPrevious',
-	},
+	operationProperty('counselor', [
+		{
+			name: 'Check Previous',
+			value: 'checkPrevious',
+			description: "Ask whether the customer's previous counsellor exists and can take the chat",
+			action: 'Check the previous counselor',
+		},
+	]),
 ];
 
 const checkPrevious = showFor('counselor', 'checkPrevious');

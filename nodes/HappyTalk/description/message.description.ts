@@ -2,25 +2,23 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_TYPES, sendMessageFields as fields } from '../schemas/sendMessage.schema';
 import { describeLength } from '../schemas/text';
-import { customerUuidProperty, optionsProperty, roomIdProperty, showFor } from './common';
+import {
+	customerUuidProperty,
+	operationProperty,
+	optionsProperty,
+	roomIdProperty,
+	showFor,
+} from './common';
 
 export const messageOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['message'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Send a text, image, video or audio message into a counselling room',
-				action: 'Send a message',
-			},
-		],
-		default: 'send',
-	},
+	operationProperty('message', [
+		{
+			name: 'Send',
+			value: 'send',
+			description: 'Send a text, image, video or audio message into a counselling room',
+			action: 'Send a message',
+		},
+	]),
 ];
 
 const send = showFor('message', 'send');

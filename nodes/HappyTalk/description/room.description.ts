@@ -10,31 +10,29 @@ import {
 	openRoomTextFields,
 } from '../schemas/openRoom.schema';
 import { describeLength } from '../schemas/text';
-import { customerUuidProperty, optionsProperty, roomIdProperty, showFor } from './common';
+import {
+	customerUuidProperty,
+	operationProperty,
+	optionsProperty,
+	roomIdProperty,
+	showFor,
+} from './common';
 
 export const roomOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['room'] } },
-		options: [
-			{
-				name: 'End',
-				value: 'end',
-				description: 'End a counselling room',
-				action: 'End a room',
-			},
-			{
-				name: 'Open',
-				value: 'open',
-				description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
-				action: 'Open a room',
-			},
-		],
-		default: 'open',
-	},
+	operationProperty('room', [
+		{
+			name: 'End',
+			value: 'end',
+			description: 'End a counselling room',
+			action: 'End a room',
+		},
+		{
+			name: 'Open',
+			value: 'open',
+			description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
+			action: 'Open a room',
+		},
+	], 'open'),
 ];
 
 const open = showFor('room', 'open');
