@@ -36,6 +36,7 @@ async function serveApiRequest(req, res, path, state, emitter) {
 	const settle = (outcome) => {
 		state.unsettled.delete(settle);
 		record.outcome = outcome;
+		stats.settled();
 		emitter.emit('request', record);
 	};
 	// close() settles what is still open itself, so records are final when it resolves.

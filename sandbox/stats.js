@@ -15,6 +15,8 @@ function createStats() {
 	const lastSequence = new Map();
 	// room_id + '\n' + msg|url of every delivered write.
 	const seen = new Set();
+	// In flight: received, not yet answered. Its peak shows how many requests a client really had open.
+	const flight = { now: 0, peak: 0 };
 
 	const delivered = (body) => {
 		counts.delivered += 1;
@@ -36,6 +38,12 @@ function createStats() {
 			counts.requests += 1;
 			times.firstReceivedAt ??= record.receivedAt;
 			times.lastReceivedAt = record.receivedAt;
+			flight.now += 1;
+			flight.peak = Math.max(flight.peak, flight.now);
+		},
+		// Once per request, however it ended: answered, destroyed, or the client went away.
+		settled() {
+			flight.now -= 1;
 		},
 		// `by` is who answered: 'api', 'fault' or 'rate-limit'.
 		answered(record, by) {
@@ -51,6 +59,7 @@ function createStats() {
 				...times,
 				perRoomOrderViolations: counts.perRoomOrderViolations,
 				duplicates: counts.duplicates,
+				peakInFlight: flight.peak,
 			};
 		},
 	};

@@ -4,12 +4,12 @@ function renderTable(rows, { latencyMs, version }) {
 	const header = [
 		`Bulk sending in n8n ${version}, sandbox latency ${latencyMs} ms, on this machine (${require('node:os').cpus().length} cores).`,
 		'',
-		'| run | wall time (s) | msg/s | bound (s) | time / bound | order violations | failed | lost | duplicated | 429s | n8n peak memory (MB) |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| run | wall time (s) | msg/s | peak in flight | bound (s) | time / bound | order violations | failed | lost | duplicated | 429s | n8n peak memory (MB) |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	const lines = rows.map(
 		(row) =>
-			`| ${row.label} | ${row.seconds.toFixed(2)} | ${row.perSecond.toFixed(0)} | ${row.boundSeconds.toFixed(2)} | ${(row.seconds / row.boundSeconds).toFixed(2)} | ${row.orderViolations} | ${row.failed} | ${row.lost} | ${row.duplicates} | ${row.rateLimited} | ${row.peakRssMb.toFixed(0)} |`,
+			`| ${row.label} | ${row.seconds.toFixed(2)} | ${row.perSecond.toFixed(0)} | ${row.peakInFlight} | ${row.boundSeconds.toFixed(2)} | ${(row.seconds / row.boundSeconds).toFixed(2)} | ${row.orderViolations} | ${row.failed} | ${row.lost} | ${row.duplicates} | ${row.rateLimited} | ${row.peakRssMb.toFixed(0)} |`,
 	);
 	return [...header, ...lines].join('\n');
 }

@@ -246,7 +246,7 @@ function stripPackage(type: string) {
 	return type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
 }
 
-/** Holds one credential and applies its generic `authenticate` as n8n's CredentialsHelper does. */
+/** Holds one credential and applies its `authenticate` as n8n's CredentialsHelper does. */
 class CredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly type: ICredentialType,
@@ -263,27 +263,12 @@ class CredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow: Workflow,
-		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.type.authenticate;
-		if (typeName !== this.type.name || !authenticate || typeof authenticate === 'function') {
+		if (typeName !== this.type.name || typeof authenticate !== 'function') {
 			throw new Error(`Unexpected credential type ${typeName}`);
 		}
-		const resolve = (value: string) =>
-			workflow.expression.getSimpleParameterValue(
-				node,
-				value,
-				'internal',
-				{ $credentials: credentials },
-				undefined,
-				'',
-			) as string;
-		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
-			headers[resolve(name)] = resolve(String(value));
-		}
-		return { ...requestOptions, headers };
+		return await authenticate(credentials, requestOptions);
 	}
 
 	async preAuthentication() {

@@ -37,7 +37,7 @@ export interface Sandbox {
 	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
 	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
-	stats(): { requests: number; delivered: number; rateLimited: number; perRoomOrderViolations: number; duplicates: number };
+	stats(): { requests: number; delivered: number; rateLimited: number; perRoomOrderViolations: number; duplicates: number; peakInFlight: number };
 	setCounselling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;
 	sendCustomerMessage(message: CustomerMessage): Promise<{ status: number; body: string }>;
