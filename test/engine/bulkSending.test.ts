@@ -94,6 +94,22 @@ test('HTTP 429 with Retry-After: waited for and retried; every message delivered
 	expectRoomOrder(writes);
 });
 
+test('after the first 429s the node keeps to the rate HappyTalk accepted, so the 429s do not come back', async () => {
+	sandbox.setLatency(5);
+	sandbox.setRateLimit({ perSecond: 200, retryAfterSeconds: 1 });
+	const input = messages(1000, 100);
+	const { items, error } = await engine.runNode(send({ concurrency: 10, retries: 10 }), input);
+	expect(error).toBeUndefined();
+	expect(items.every((item) => item.json.code === 0)).toBe(true);
+	expect(delivered()).toHaveLength(1000);
+	expectRoomOrder(delivered());
+	// The first burst meets the limit once in each of the 10 rooms being served (10 refusals);
+	// without the learned pace, every later window brings another such wave (about 40 in all).
+	const refused = sandbox.requests.filter((request) => request.status === 429);
+	expect(refused.length).toBeGreaterThan(0);
+	expect(refused.length).toBeLessThanOrEqual(25);
+});
+
 test('300 messages through 429s, fail codes, time-outs and dropped connections: one output item each, room order kept, nothing unsafe retried', async () => {
 	sandbox.setRateLimit({ perSecond: 200, retryAfterSeconds: 1 });
 	sandbox.injectFault({ failCode: -702, times: Infinity, match: { bodyIncludes: '"room-3"' } });

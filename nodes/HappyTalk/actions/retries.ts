@@ -17,7 +17,8 @@ const { firstMs: FIRST_WAIT_MS, longestMs: LONGEST_WAIT_MS, longestRetryAfterMs:
  * One request, retried only where the message certainly did not arrive (HTTP 429, connection
  * refused, DNS failure), or, with the user's consent, where it may have. Waits grow
  * exponentially with jitter, or follow HappyTalk's Retry-After. Every attempt waits at the gate,
- * so retries respect the requests-per-second ceiling too.
+ * so retries respect the requests-per-second ceiling too, and tells the gate whether HappyTalk's
+ * rate limit let it through.
  */
 export async function sendWithRetries(
 	this: IExecuteFunctions,
@@ -28,11 +29,15 @@ export async function sendWithRetries(
 	connection: Connection,
 ): Promise<IDataObject> {
 	for (let attempt = 0; ; attempt++) {
-		await gate.wait();
+		const startedAt = await gate.wait();
 		try {
-			return await happyTalkRequest.call(this, request, itemIndex, connection);
+			const answer = await happyTalkRequest.call(this, request, itemIndex, connection);
+			gate.accepted(startedAt);
+			return answer;
 		} catch (error) {
-			const { retry, retryAfterMs } = retryInfo(error);
+			const { retry, retryAfterMs, httpStatus } = retryInfo(error);
+			if (httpStatus === 429) gate.rateLimited(startedAt);
+			else if (httpStatus !== undefined) gate.accepted(startedAt);
 			const allowed = retry === 'safe' || (retry === 'unsafe' && policy.retryMaybeDelivered);
 			const wait = waitBefore(attempt, retryAfterMs);
 			if (!allowed || attempt >= policy.retries || wait === undefined) {

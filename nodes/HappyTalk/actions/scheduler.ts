@@ -40,19 +40,33 @@ export async function runInKeyOrder(
 
 /**
  * Where every request (retries included) waits for its turn: at most `perSecond` starts a second
- * across all rooms; 0 means no ceiling. (Pausing every room on one 429 was measured and dropped:
- * with the ceiling set to the limit, the rare 429 at a window's edge then cost the whole node a
- * second each time.)
+ * across all rooms; 0 means no ceiling until HappyTalk sets one. A 429 sets it: the gate then
+ * holds the whole run to as many requests a second as HappyTalk accepted in the second before
+ * the refused one (its limit, learned), and never speeds up again. (Pausing every room on each
+ * 429 was measured and dropped: with the ceiling at the limit, the rare 429 at a window's edge
+ * then cost the whole node a second each time.)
  */
 export function requestGate(perSecond: number) {
-	const interval = perSecond > 0 ? 1000 / perSecond : 0;
+	let interval = perSecond > 0 ? 1000 / perSecond : 0;
 	let next = 0;
+	// Start times of requests HappyTalk let through (anything but a 429), about the last two seconds.
+	const acceptedStarts: number[] = [];
 	return {
-		async wait() {
+		/** Resolves when a request may start; returns its start time. */
+		async wait(): Promise<number> {
 			const now = Date.now();
 			const slot = Math.max(now, next);
 			next = slot + interval;
 			if (slot > now) await sleep(slot - now);
+			return slot;
+		},
+		accepted(startedAt: number) {
+			acceptedStarts.push(startedAt);
+			while (acceptedStarts[0] < startedAt - 2000) acceptedStarts.shift();
+		},
+		rateLimited(startedAt: number) {
+			const learned = acceptedStarts.filter((start) => start > startedAt - 1000 && start <= startedAt).length;
+			interval = Math.max(interval, 1000 / Math.max(1, learned));
 		},
 	};
 }

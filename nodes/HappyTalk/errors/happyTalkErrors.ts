@@ -69,12 +69,17 @@ export function failCodeError(
 }
 
 /** How an error may be retried, read back from an error this module built. */
-export function retryInfo(error: unknown): { retry: HappyTalkFailure['retry']; retryAfterMs?: number } {
+export function retryInfo(error: unknown): {
+	retry: HappyTalkFailure['retry'];
+	retryAfterMs?: number;
+	httpStatus?: number;
+} {
 	const response = error instanceof NodeApiError ? (error.errorResponse as JsonObject | undefined) : undefined;
 	const retry = response?.retry;
 	return {
 		retry: retry === 'safe' || retry === 'unsafe' ? retry : 'never',
 		retryAfterMs: typeof response?.retryAfterMs === 'number' ? response.retryAfterMs : undefined,
+		httpStatus: typeof response?.httpStatus === 'number' ? response.httpStatus : undefined,
 	};
 }
 
