@@ -14,7 +14,7 @@ function renderTable(rows, { latencyMs, version }) {
 	return [...header, ...lines].join('\n');
 }
 
-/** A horizontal bar chart of messages per second, one bar per run, problems written beside it. */
+/** A horizontal bar chart of messages per second, one bar per run, its peak in flight and problems beside it. */
 function renderSvg(rows) {
 	const barHeight = 22;
 	const gap = 8;
@@ -37,13 +37,13 @@ function renderSvg(rows) {
 		return [
 			`<text x="${left - 10}" y="${y + 15}" text-anchor="end" font-size="12">${escape(row.label)}</text>`,
 			`<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" fill="${ours ? '#f5b700' : '#8a8f98'}"/>`,
-			`<text x="${left + length + 6}" y="${y + 15}" font-size="12">${row.perSecond.toFixed(0)} msg/s${problems.length ? ` (${problems.join(', ')})` : ''}</text>`,
+			`<text x="${left + length + 6}" y="${y + 15}" font-size="12">${row.perSecond.toFixed(0)} msg/s, ${row.peakInFlight} in flight${problems.length ? ` (${problems.join(', ')})` : ''}</text>`,
 		].join('');
 	});
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${height}" font-family="sans-serif">`,
 		`<rect width="100%" height="100%" fill="#fff"/>`,
-		`<text x="10" y="22" font-size="15" font-weight="bold">Messages delivered per second (higher is better; problems in brackets)</text>`,
+		`<text x="10" y="22" font-size="15" font-weight="bold">Messages delivered per second (higher is better), the most requests in flight at once, and problems</text>`,
 		...bars,
 		'</svg>',
 	].join('\n');

@@ -86,7 +86,8 @@ const sendingOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: REQUESTS_PER_SECOND.min, maxValue: REQUESTS_PER_SECOND.max },
 		default: REQUESTS_PER_SECOND.default,
-		description: 'A ceiling on requests per second across all rooms; 0 means no ceiling',
+		description:
+			"A ceiling on requests per second across all rooms. 0: none until HappyTalk answers 429 (too many requests); from then on the node keeps to the rate HappyTalk accepted.",
 	},
 	{
 		displayName: 'Retries',
