@@ -15,7 +15,7 @@ function createStats() {
 	const lastSequence = new Map();
 	// room_id + '\n' + msg|url of every delivered write.
 	const seen = new Set();
-	// In flight: received, not yet answered. Its peak shows how many requests a client really had open.
+	// In flight: received, not yet settled. Its peak shows how many requests a client really had open.
 	const flight = { now: 0, peak: 0 };
 
 	const delivered = (body) => {

@@ -40,11 +40,11 @@ export async function runInKeyOrder(
 
 /**
  * Where every request (retries included) waits for its turn: at most `perSecond` starts a second
- * across all rooms; 0 means no ceiling until HappyTalk sets one. A 429 sets it: the gate then
- * holds the whole run to as many requests a second as HappyTalk accepted in the second before
- * the refused one (its limit, learned), and never speeds up again. (Pausing every room on each
- * 429 was measured and dropped: with the ceiling at the limit, the rare 429 at a window's edge
- * then cost the whole node a second each time.)
+ * across all rooms; 0 means none. A 429 can only lower the ceiling: from then on the whole run
+ * keeps to as many requests a second as HappyTalk accepted in the second before the refused one
+ * (its limit, learned). (Pausing every room on each 429 was measured and dropped: with the
+ * ceiling at the limit, the rare 429 at a window's edge then cost the whole node a second each
+ * time.)
  */
 export function requestGate(perSecond: number) {
 	let interval = perSecond > 0 ? 1000 / perSecond : 0;

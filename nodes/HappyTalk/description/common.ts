@@ -87,7 +87,7 @@ const sendingOptions: INodeProperties[] = [
 		typeOptions: { minValue: REQUESTS_PER_SECOND.min, maxValue: REQUESTS_PER_SECOND.max },
 		default: REQUESTS_PER_SECOND.default,
 		description:
-			"A ceiling on requests per second across all rooms. 0: none until HappyTalk answers 429 (too many requests); from then on the node keeps to the rate HappyTalk accepted.",
+			"A ceiling on requests per second across all rooms; 0 means none. After HappyTalk answers 429 (too many requests), the node also keeps to the rate HappyTalk had accepted.",
 	},
 	{
 		displayName: 'Retries',
