@@ -14,9 +14,20 @@ const PACKAGE_NAME = require('../package.json').name;
 /**
  * The versions the package is tested on: n8n 2.8.4 is the newest n8n that runs on Node 20;
  * 1.123.50 the newest 1.x that installs here (from 1.123.66 on, n8n needs isolated-vm, which
- * does not build on Node 20).
+ * does not build on Node 20); `newest` the newest 2.x that installs from the registry (2.41.3
+ * misses @n8n/agents@0.26.2 there). HAPPYTALK_N8N_NEWEST picks another one.
  */
-const N8N_VERSIONS = { current: '2.8.4', legacy: '1.123.50' };
+const N8N_VERSIONS = {
+	current: '2.8.4',
+	legacy: '1.123.50',
+	newest: process.env.HAPPYTALK_N8N_NEWEST || '2.41.1',
+};
+
+/** Every version the e2e matrix runs, oldest first. */
+const N8N_MATRIX = [N8N_VERSIONS.legacy, N8N_VERSIONS.current, N8N_VERSIONS.newest];
+
+/** n8n 2.10 on wants Node 22, 2.36 on Node 24: those run on Node 24 from the npm registry. */
+const NODE_FOR_NEW_N8N = '24';
 
 const CACHE_ROOT =
 	process.env.HAPPYTALK_N8N_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-happytalk');
@@ -29,28 +40,67 @@ function n8nBin(version) {
 	return path.join(runtimeDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
+function needsNewNode(version) {
+	const [major, minor] = version.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 10);
+}
+
+/**
+ * The node binary that runs n8n `version`: this one for n8n up to 2.9, otherwise Node 24 installed
+ * once from the npm registry (package `node`) into the cache, never assumed on the machine.
+ */
+function nodeFor(version, log = console.log) {
+	if (!needsNewNode(version)) return process.execPath;
+	const dir = path.join(CACHE_ROOT, `node-${NODE_FOR_NEW_N8N}`);
+	const bin = path.join(dir, 'node_modules', 'node', 'bin', 'node');
+	if (fs.existsSync(bin)) return bin;
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'happytalk-node-runtime', private: true }));
+	log(`Installing Node ${NODE_FOR_NEW_N8N} from the npm registry into ${dir} (once) for n8n ${version}...`);
+	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_FOR_NEW_N8N}`], {
+		cwd: dir,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	if (result.status !== 0 || !fs.existsSync(bin)) {
+		throw new Error(`Installing Node ${NODE_FOR_NEW_N8N} failed (npm exit code ${result.status})`);
+	}
+	return bin;
+}
+
+/** PATH with `nodeBinary`'s folder first, so npm and n8n's child processes use that node too. */
+function envForNode(nodeBinary, env = process.env) {
+	if (nodeBinary === process.execPath) return env;
+	return { ...env, PATH: `${path.dirname(nodeBinary)}${path.delimiter}${env.PATH || ''}` };
+}
+
 /** Installs n8n `version` into the cache unless it is there; npm shows its progress. */
 function ensureN8n(version, log = console.log) {
 	if (fs.existsSync(n8nBin(version))) return n8nBin(version);
+	const node = nodeFor(version, log);
 	const dir = runtimeDir(version);
 	fs.mkdirSync(dir, { recursive: true });
+	// n8n-nodes-base otherwise fetches xlsx from a CDN outside the npm registry.
+	const overrides = { xlsx: '0.18.5' };
+	if (needsNewNode(version)) {
+		// Its native build downloads zlib and OpenSSL sources, which this network cannot reach; an
+		// empty stand-in costs only n8n's Kafka node, which these tests never load.
+		const stub = path.join(dir, 'stub');
+		fs.mkdirSync(stub, { recursive: true });
+		fs.writeFileSync(
+			path.join(stub, 'package.json'),
+			JSON.stringify({ name: '@confluentinc/kafka-javascript', version: '0.0.0-stub', main: 'index.js' }),
+		);
+		fs.writeFileSync(path.join(stub, 'index.js'), 'module.exports = {};\n');
+		overrides['@confluentinc/kafka-javascript'] = 'file:./stub';
+	}
 	fs.writeFileSync(
 		path.join(dir, 'package.json'),
-		JSON.stringify(
-			{
-				name: `happytalk-n8n-runtime-${version}`,
-				private: true,
-				dependencies: { n8n: version },
-				// n8n-nodes-base otherwise fetches xlsx from a CDN outside the npm registry.
-				overrides: { xlsx: '0.18.5' },
-			},
-			null,
-			2,
-		),
+		JSON.stringify({ name: `happytalk-n8n-runtime-${version}`, private: true, dependencies: { n8n: version }, overrides }, null, 2),
 	);
-	log(`Installing n8n ${version} into ${dir} (once; about 3 minutes and 2.3 GB)...`);
+	log(`Installing n8n ${version} into ${dir} (once; about 3 to 5 minutes and 2.3 GB)...`);
 	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--progress=true'], {
 		cwd: dir,
+		env: envForNode(node),
 		stdio: ['ignore', 'inherit', 'inherit'],
 	});
 	if (result.status !== 0 || !fs.existsSync(n8nBin(version))) {
@@ -143,7 +193,8 @@ function n8nEnv({ userFolder, port, brokerPort }) {
 /** Runs an n8n CLI command to completion. */
 function runCli(version, env, args, { timeoutMs = 300000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [n8nBin(version), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const node = nodeFor(version);
+		const child = spawn(node, [n8nBin(version), ...args], { env: envForNode(node, env), stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -161,8 +212,9 @@ function runCli(version, env, args, { timeoutMs = 300000 } = {}) {
 
 /** Starts `n8n start` and resolves once its REST API answers and its workflows are active. */
 async function startServer(version, env, { onOutput, timeoutMs = 180000 } = {}) {
-	const child = spawn(process.execPath, [n8nBin(version), 'start'], {
-		env,
+	const node = nodeFor(version);
+	const child = spawn(node, [n8nBin(version), 'start'], {
+		env: envForNode(node, env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: false,
 	});
@@ -260,6 +312,9 @@ module.exports = {
 	REPO,
 	PACKAGE_NAME,
 	N8N_VERSIONS,
+	N8N_MATRIX,
+	nodeFor,
+	envForNode,
 	runtimeDir,
 	n8nBin,
 	ensureN8n,

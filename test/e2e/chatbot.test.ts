@@ -12,7 +12,7 @@ import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
 const workflows = require('../../scripts/workflows');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_VERSIONS, REPO, activateCommand, ownerSession } = require('../../scripts/n8n');
+const { N8N_MATRIX, REPO, activateCommand, ownerSession } = require('../../scripts/n8n');
 
 const OWNER = { email: 'chatbot-test@happytalk.example', firstName: 'Chat', lastName: 'Bot', password: 'HappyTalk-E2e-2026' };
 
@@ -49,7 +49,7 @@ const guardedWorkflow = {
 	connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
 };
 
-const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? `${N8N_VERSIONS.current},${N8N_VERSIONS.legacy}`)
+const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? N8N_MATRIX.join(','))
 	.split(',')
 	.filter(Boolean);
 

@@ -5,7 +5,7 @@ import { deepText, SECRET } from '../support/sandbox';
 import { listWorkflow, outputOf, prepareRealN8n, type RealN8n } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_VERSIONS, REPO, activateCommand } = require('../../scripts/n8n');
+const { N8N_MATRIX, REPO, activateCommand } = require('../../scripts/n8n');
 
 const examples = Object.fromEntries(
 	readdirSync(path.join(REPO, 'examples')).map((file) => [
@@ -14,7 +14,7 @@ const examples = Object.fromEntries(
 	]),
 );
 
-const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? `${N8N_VERSIONS.current},${N8N_VERSIONS.legacy}`)
+const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? N8N_MATRIX.join(','))
 	.split(',')
 	.filter(Boolean);
 
