@@ -91,19 +91,22 @@ async function main() {
 		rateLimit,
 		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
 		clientSecret: process.env.HAPPYTALK_SANDBOX_CLIENT_SECRET || undefined,
+		companyToken: process.env.HAPPYTALK_SANDBOX_COMPANY_TOKEN || undefined,
 	});
 
 	// The secret printed here is the sandbox's own dummy key, meant to be pasted into n8n.
-	console.log(`HappyTalk Biz API sandbox listening on ${sandbox.url}`);
+	console.log(`HappyTalk sandbox (Biz API and customer API) listening on ${sandbox.url}`);
 	console.log(`  HT-Client-Id:     ${sandbox.clientId}`);
 	console.log(`  HT-Client-Secret: ${sandbox.clientSecret}`);
+	console.log(`  Company token:    ${sandbox.companyToken}   (customer API, /user/api/…)`);
 	console.log(`  latency:          ${latencyMs} ms`);
 	console.log(`  rooms:            ${strictRooms ? 'strict (write to an unknown room: -702)' : 'lenient (write to an unknown room: accepted)'}`);
 	console.log(`  counselling:      ${counselling}`);
 	console.log(`  rate limit:       ${describeRateLimit(rateLimit)}`);
-	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above.');
+	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above;');
+	console.log('  HappyTalk Customer API credential, environment "Custom", the same Base URL, and the company token.');
 	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counselling,`
-		+ ' receive-url, customer-message, customer-messages, rate-limit, stats). Ctrl+C stops.');
+		+ ' receive-url, customer-message, customer-messages, rate-limit, stats, history, customers). Ctrl+C stops.');
 	// Customer messages from stdin only when there is somewhere to send them.
 	let stopReading = () => {};
 	if (receiveUrl !== undefined) {

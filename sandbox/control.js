@@ -24,6 +24,10 @@ const ACTIONS = new Map([
 	['GET /__sandbox/customer-messages', (sandbox) => sandbox.customerMessages],
 	['POST /__sandbox/rate-limit', (sandbox, body) => sandbox.setRateLimit(rateLimitOf(body))],
 	['GET /__sandbox/stats', (sandbox) => sandbox.stats()],
+	['GET /__sandbox/history', (sandbox) => sandbox.historyRooms()],
+	['POST /__sandbox/history', (sandbox, body) => sandbox.addHistoryRooms(body)],
+	['POST /__sandbox/history/clear', (sandbox) => sandbox.clearHistory()],
+	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
 ]);
 
 /**

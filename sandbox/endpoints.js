@@ -4,7 +4,7 @@ const { checkField, checkNoExtraFields } = require('./validate');
 const { UUID, ROOM_ID, TYPE, MSG, URL_FIELD, CUSTOMER_ID, MESSAGE_TYPES } = require('./fields');
 const { checkRoomForWrite } = require('./roomEndpoints');
 
-// POST /v1/chat/write. `state` is { rooms, strictRooms }. Returns { body, reason } or { fail, reason }.
+// POST /v1/chat/write. `state` is { rooms, strictRooms, history }. Returns { body, reason } or { fail, reason }.
 function chatWrite(body, state) {
 	const uuid = checkField(body, UUID);
 	if (uuid.fail) return uuid;
@@ -21,6 +21,12 @@ function chatWrite(body, state) {
 	// Only a valid write touches the rooms (and, in lenient mode, may make one known).
 	const roomProblem = checkRoomForWrite(state, uuid.value, roomId.value);
 	if (roomProblem) return roomProblem;
+	// What really passed through is what the customer API's history later shows.
+	state.history.recordMessage(roomId.value, uuid.value, {
+		fromCustomer: false,
+		contentsType: type.value,
+		contents: content.value,
+	});
 	return { body: { code: 0, room_id: roomId.value, message: '' }, reason: null };
 }
 

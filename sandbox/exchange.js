@@ -2,6 +2,7 @@
 
 const { readBody } = require('./body');
 const { handleApiRequest } = require('./bizApi');
+const { isCustomerApiPath, customerApiAnswer } = require('./customerApi');
 const { faultAnswer } = require('./faults');
 const { rateLimitedAnswer } = require('./rateLimit');
 
@@ -70,7 +71,10 @@ async function serveApiRequest(req, res, path, state, emitter) {
 	let answer;
 	if (by === 'fault') answer = faultAnswer(fault, record);
 	else if (by === 'rate-limit') answer = rateLimitedAnswer(limit);
-	else answer = handleApiRequest({ method: req.method, path, headers: record.headers, rawBody, body, bodyOk }, state);
+	else {
+		const request = { method: req.method, path, headers: record.headers, rawBody, body, bodyOk };
+		answer = isCustomerApiPath(path) ? customerApiAnswer(request, state) : handleApiRequest(request, state);
+	}
 	writeAnswer(res, answer);
 	Object.assign(record, {
 		status: answer.status,

@@ -2,6 +2,7 @@
 
 const http = require('http');
 const { failBody } = require('./failCodes');
+const { CUSTOMER_FAILS } = require('./customerFailCodes');
 const { JSON_TYPE, jsonAnswer, rawAnswer } = require('./answer');
 const { isPlainObject } = require('./validate');
 const { checkHeaders } = require('./headers');
@@ -106,6 +107,12 @@ function matches(match, request) {
 // The answer for faults that answer at all (hang and destroy are the server's business).
 function faultAnswer(fault, request) {
 	const reason = `injected fault: ${fault.kind}`;
+	if (fault.kind === 'failCode' && request.path.startsWith('/user/api/')) {
+		// The customer API's envelope: { result: 'fail', code, message }.
+		const known = Object.values(CUSTOMER_FAILS).find((entry) => entry.code === fault.failCode);
+		const body = { result: 'fail', code: fault.failCode, message: fault.message ?? known?.message ?? 'error' };
+		return jsonAnswer(fault.status ?? 200, body, reason, fault.headers);
+	}
 	if (fault.kind === 'failCode') {
 		const uuid = isPlainObject(request.body) ? request.body.uuid : undefined;
 		const details = { field: fault.field, message: fault.message, content: fault.content, uuid };

@@ -18,11 +18,18 @@ function readOptions(options) {
 		counselling: checkCounselling(options.counselling ?? 'available'),
 		receiveUrl: checkReceiveUrl(options.receiveUrl ?? null),
 		rateLimit: checkRateLimit(options.rateLimit ?? null, 'rateLimit'),
+		companyToken: options.companyToken ?? 'sandbox-company-token',
+		limitedToken: options.limitedToken ?? 'sandbox-limited-token',
+		historyRooms: options.historyRooms ?? 360,
+		historyDays: options.historyDays ?? 8,
 	};
 	if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
 		throw new TypeError('port must be a whole number from 0 to 65535');
 	}
-	for (const key of ['host', 'clientId', 'clientSecret']) {
+	for (const key of ['historyRooms', 'historyDays']) {
+		if (!Number.isInteger(settings[key]) || settings[key] < 0) throw new TypeError(`${key} must be a whole number, 0 or more`);
+	}
+	for (const key of ['host', 'clientId', 'clientSecret', 'companyToken', 'limitedToken']) {
 		if (typeof settings[key] !== 'string' || settings[key] === '') throw new TypeError(`${key} must be a non-empty string`);
 	}
 	return settings;

@@ -38,6 +38,7 @@ function chatOpen(body, state) {
 	}
 	for (const room of inProgress) state.rooms.end(room);
 	const room = state.rooms.open(uuid.value);
+	state.history.opened(room, body, START_MESSAGE);
 	return {
 		body: { code: 0, room_id: room.room_id, uuid: uuid.value, type: 'text', content: START_MESSAGE, counselor_name: COUNSELOR_NAME },
 		reason: null,

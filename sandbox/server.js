@@ -8,6 +8,7 @@ const { isControlPath, handleControlRequest } = require('./control');
 const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
+const { createHistory } = require('./history');
 const { sendCustomerMessage } = require('./simulator');
 const { createRateWindow } = require('./rateLimit');
 const { createStats } = require('./stats');
@@ -26,13 +27,17 @@ const {
  * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
- * sendCustomerMessage(message), close() }. See README.md.
+ * sendCustomerMessage(message), clearHistory(), addHistoryRooms(specs), historyRooms(), customers(),
+ * close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
 async function startSandbox(options = {}) {
 	const settings = readOptions(options);
 	const state = {
 		clientId: settings.clientId,
 		clientSecret: settings.clientSecret,
+		companyToken: settings.companyToken,
+		limitedToken: settings.limitedToken,
+		history: createHistory(),
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
@@ -52,6 +57,8 @@ async function startSandbox(options = {}) {
 		outgoing: new Set(),
 		closing: false,
 	};
+	const seedHistory = () => state.history.seed({ count: settings.historyRooms, days: settings.historyDays, now: Date.now() });
+	seedHistory();
 	const server = http.createServer();
 	const sockets = new Set();
 	server.on('connection', (socket) => {
@@ -65,6 +72,8 @@ async function startSandbox(options = {}) {
 		port: 0,
 		clientId: settings.clientId,
 		clientSecret: settings.clientSecret,
+		companyToken: settings.companyToken,
+		limitedToken: settings.limitedToken,
 		// Always the same array, so a test may hold on to it across reset().
 		requests: state.requests,
 		customerMessages: state.customerMessages,
@@ -82,6 +91,21 @@ async function startSandbox(options = {}) {
 			state.rateWindow.clear();
 			state.stats = createStats();
 			state.customerMessages.length = 0;
+			state.history.clear();
+			seedHistory();
+		},
+		// The customer API's rooms: [] empties the history; room specs (see history.js) add rooms.
+		clearHistory() {
+			state.history.clear();
+		},
+		addHistoryRooms(specs) {
+			return addHistoryRooms(state.history, specs);
+		},
+		historyRooms() {
+			return state.history.list().map((room) => ({ id: room.id, uuid: room.uuid, status: room.status, regMs: room.regMs, endMs: room.endMs, messages: room.messages.length, fields: { ...room.fields } }));
+		},
+		customers() {
+			return state.history.customers();
 		},
 		setLatency(ms) {
 			state.latencyMs = checkLatency(ms, 'latency');
@@ -139,6 +163,42 @@ async function startSandbox(options = {}) {
 	sandbox.port = server.address().port;
 	sandbox.url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${sandbox.port}`;
 	return sandbox;
+}
+
+// Rooms given by a test or the control API: { id?, uuid, users_id?, reg_date, complate_date?, status?, out_api?, messages? }
+// with dates as 'YYYY-MM-DD HH:MM:SS' in Korea time; messages as { user_type?, contents_type?, contents, send_date }.
+function addHistoryRooms(history, specs) {
+	if (!Array.isArray(specs)) throw new TypeError('send an array of rooms');
+	const kst = (text, name) => {
+		const ms = typeof text === 'string' ? Date.parse(`${text.replace(' ', 'T')}+09:00`) : NaN;
+		if (Number.isNaN(ms)) throw new TypeError(`${name} must be 'YYYY-MM-DD HH:MM:SS' (Korea time)`);
+		return ms;
+	};
+	const ids = specs.map((spec, index) => {
+		if (!spec || typeof spec.uuid !== 'string' || spec.uuid === '') throw new TypeError(`rooms[${index}].uuid must be a non-empty string`);
+		const regMs = kst(spec.reg_date, `rooms[${index}].reg_date`);
+		const endMs = spec.complate_date ? kst(spec.complate_date, `rooms[${index}].complate_date`) : null;
+		const room = history.addRoom({
+			id: spec.id ?? `T${String(Date.now()).slice(-8)}${String(index).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`.padEnd(30, '0').slice(0, 30),
+			uuid: spec.uuid,
+			users_id: spec.users_id ?? null,
+			regMs,
+			endMs,
+			status: spec.status ?? (endMs === null ? '1' : '2'),
+			out_api: spec.out_api ?? '0',
+			messages: (spec.messages ?? []).map((message, m) => ({
+				sentMs: kst(message.send_date, `rooms[${index}].messages[${m}].send_date`),
+				readMs: kst(message.send_date, `rooms[${index}].messages[${m}].send_date`),
+				from: (message.user_type ?? 'C') === 'C' ? 'customer' : message.user_type === 'B' ? 'bot' : 'agent01',
+				user_type: message.user_type ?? 'C',
+				type: message.type ?? 'C',
+				contents_type: message.contents_type ?? 'text',
+				contents: message.contents,
+			})),
+		});
+		return room.id;
+	});
+	return { ids };
 }
 
 // Only the part before '?'; not parsed as a URL, so a doubled slash ('//v1/chat/write') stays visible.

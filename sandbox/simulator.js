@@ -18,6 +18,11 @@ async function sendCustomerMessage(state, input) {
 	const url = `${receiveUrl.replace(/\/+$/, '')}/message/${encodeURIComponent(body.uuid)}`;
 	const record = { msgid: body.msgid, url, body, status: null, sentAt: Date.now(), error: null };
 	state.customerMessages.push(record);
+	state.history.recordMessage(String(body.room_id), body.uuid, {
+		fromCustomer: true,
+		contentsType: body.type === 'image' ? 'image' : 'text',
+		contents: body.type === 'text' ? body.content : body.type === 'image' ? body.image.url : `${body.content.link.name} ${body.content.link.url}`,
+	});
 	// auto_end Y says HappyTalk ended the room: the sandbox ends it too, if it knows it as this uuid's.
 	if (body.auto_end === 'Y') endRoom(state.rooms, String(body.room_id), body.uuid);
 	try {

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resources } from './actions/registry';
+import { resources, resourcesOf } from './actions/registry';
 import { router } from './actions/router';
 import { resourceProperties } from './shared/description';
 
@@ -18,12 +18,20 @@ export class HappyTalk implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor, with HappyTalk's Biz API",
+		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor (Biz API); read counseling history and update customer information (customer API)",
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'happyTalkApi', required: true }],
+		// n8n asks only for the credential of the API the chosen resource belongs to.
+		credentials: [
+			{ name: 'happyTalkApi', required: true, displayOptions: { show: { resource: resourcesOf('bizApi') } } },
+			{
+				name: 'happyTalkCustomerApi',
+				required: true,
+				displayOptions: { show: { resource: resourcesOf('customerApi') } },
+			},
+		],
 		properties: resourceProperties(resources, 'message'),
 	};
 

@@ -63,7 +63,11 @@ export interface Engine {
 	credentialType: ICredentialType;
 }
 
-export async function loadEngine(defaultCredentials: CredentialData): Promise<Engine> {
+/** An engine whose node holds one credential: `happyTalkApi` (default) or `happyTalkCustomerApi`. */
+export async function loadEngine(
+	defaultCredentials: CredentialData,
+	credentialTypeName: string = CREDENTIAL_TYPE,
+): Promise<Engine> {
 	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 	await loader.loadAll();
 	if (loader.packageName !== PACKAGE_NAME) throw new Error(`Loaded ${loader.packageName}`);
@@ -74,7 +78,7 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 			NodeHelpers.getVersionedNodeType(loader.getNode(stripPackage(type)).type, version),
 		getKnownTypes: () => ({}),
 	};
-	const credentialType = loader.getCredential(CREDENTIAL_TYPE).type;
+	const credentialType = loader.getCredential(credentialTypeName).type;
 	const nodeType = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
 
 	const additionalData = (credentials: CredentialData): IWorkflowExecuteAdditionalData =>
@@ -110,7 +114,7 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,
-				credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			};
 			const workflow = new Workflow({
@@ -157,7 +161,7 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 			const tempType: INodeType = {
 				description: {
 					...nodeType.description,
-					credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+					credentials: [{ name: credentialTypeName, required: true }],
 					properties: [
 						{
 							displayName: 'Temp',
@@ -176,7 +180,7 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {},
-				credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
 			};
 			const workflow = new Workflow({
 				nodes: [node],
@@ -205,7 +209,7 @@ export async function loadEngine(defaultCredentials: CredentialData): Promise<En
 				response = await new RoutingNode(context, tempType, {
 					id: CREDENTIAL_ID,
 					name: 'HappyTalk',
-					type: CREDENTIAL_TYPE,
+					type: credentialTypeName,
 					data,
 				}).runNode();
 			} catch (error) {

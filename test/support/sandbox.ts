@@ -41,7 +41,26 @@ export interface Sandbox {
 	setCounselling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;
 	sendCustomerMessage(message: CustomerMessage): Promise<{ status: number; body: string }>;
+	/** The customer API's company token, and one that authenticates without permission (-502). */
+	companyToken: string;
+	limitedToken: string;
+	clearHistory(): void;
+	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
+	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
+	customers(): Array<Record<string, string | null> & { uuid: string }>;
 	close(): Promise<void>;
+}
+
+/** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */
+export interface HistoryRoomSpec {
+	id?: string;
+	uuid: string;
+	users_id?: string | null;
+	reg_date: string;
+	complate_date?: string;
+	status?: string;
+	out_api?: string;
+	messages?: Array<{ user_type?: string; type?: string; contents_type?: string; contents: string; send_date: string }>;
 }
 
 export interface CustomerMessage {
@@ -55,9 +74,10 @@ export interface CustomerMessage {
 }
 
 export const SECRET = 'sbx-secret-7Qm2-never-leak';
+export const COMPANY_TOKEN = 'sbx-company-token-9Xk4-never-leak';
 
-export async function startSandbox(options: { latencyMs?: number } = {}): Promise<Sandbox> {
-	return (await start({ clientId: 'sbx-client-id', clientSecret: SECRET, ...options })) as Sandbox;
+export async function startSandbox(options: { latencyMs?: number; historyRooms?: number } = {}): Promise<Sandbox> {
+	return (await start({ clientId: 'sbx-client-id', clientSecret: SECRET, companyToken: COMPANY_TOKEN, ...options })) as Sandbox;
 }
 
 /** Every string reachable from a value, own non-enumerable properties (message, stack, cause) included. */

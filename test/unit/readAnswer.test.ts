@@ -1,5 +1,6 @@
 import { readAnswer } from '../../nodes/HappyTalk/transport/bizApi/readAnswer';
 import { resolveBaseUrl, baseUrlExpression } from '../../nodes/HappyTalk/transport/bizApi/baseUrl';
+import { resolveBaseUrlFor } from '../../nodes/HappyTalk/transport/baseUrlRule';
 
 describe('readAnswer', () => {
 	test("HappyTalk's JSON, whatever the status", () => {
@@ -53,6 +54,6 @@ describe('resolveBaseUrl', () => {
 	);
 
 	test('the credential test embeds this same function', () => {
-		expect(baseUrlExpression).toContain(resolveBaseUrl.toString());
+		expect(baseUrlExpression).toContain(resolveBaseUrlFor.toString());
 	});
 });

@@ -1,18 +1,32 @@
-import type { BizApiOperation } from '../shared/operation';
+import type { BizApiOperation, CustomerApiOperation } from '../shared/operation';
 import * as counselorCheckPrevious from './counselor/checkPrevious';
+import * as customerUpdate from './customer/update';
+import * as historyGetCustomerRooms from './history/getCustomerRooms';
+import * as historyGetManyRooms from './history/getManyRooms';
+import * as historyGetRoom from './history/getRoom';
 import * as messageSend from './message/send';
 import * as roomEnd from './room/end';
 import * as roomOpen from './room/open';
 
-export interface BizApiResource {
-	api: 'bizApi';
+interface ResourceBase {
 	name: string;
 	value: string;
 	defaultOperation?: string;
+}
+
+/** Resources of HappyTalk's Biz API (credential `happyTalkApi`). */
+export interface BizApiResource extends ResourceBase {
+	api: 'bizApi';
 	operations: Record<string, BizApiOperation>;
 }
 
-export type Resource = BizApiResource;
+/** Resources of HappyTalk's customer API (credential `happyTalkCustomerApi`). */
+export interface CustomerApiResource extends ResourceBase {
+	api: 'customerApi';
+	operations: Record<string, CustomerApiOperation>;
+}
+
+export type Resource = BizApiResource | CustomerApiResource;
 
 /**
  * Every resource and operation of the node, in the editor's order: a new operation is its folder
@@ -28,8 +42,29 @@ export const resources: Resource[] = [
 		operations: { open: roomOpen, end: roomEnd },
 	},
 	{ api: 'bizApi', name: 'Counselor', value: 'counselor', operations: { checkPrevious: counselorCheckPrevious } },
+	{
+		api: 'customerApi',
+		name: 'Counseling History',
+		value: 'history',
+		defaultOperation: 'getManyRooms',
+		operations: {
+			getRoom: historyGetRoom,
+			getManyRooms: historyGetManyRooms,
+			getCustomerRooms: historyGetCustomerRooms,
+		},
+	},
+	{ api: 'customerApi', name: 'Customer', value: 'customer', operations: { update: customerUpdate } },
 ];
 
-export function findOperation(resource: string, operation: string) {
-	return resources.find((entry) => entry.value === resource)?.operations[operation];
+export const resourcesOf = (api: Resource['api']) =>
+	resources.filter((resource) => resource.api === api).map((resource) => resource.value);
+
+export function findBizApiOperation(resource: string, operation: string) {
+	const entry = resources.find((candidate) => candidate.value === resource);
+	return entry?.api === 'bizApi' ? entry.operations[operation] : undefined;
+}
+
+export function findCustomerApiOperation(resource: string, operation: string) {
+	const entry = resources.find((candidate) => candidate.value === resource);
+	return entry?.api === 'customerApi' ? entry.operations[operation] : undefined;
 }

@@ -16,7 +16,7 @@ export type DisplayOptions = INodeProperties['displayOptions'];
 export const showFor = (
 	resource: string,
 	operation: string,
-	extra: Record<string, string[]> = {},
+	extra: Record<string, Array<string | number | boolean>> = {},
 ): DisplayOptions => ({
 	show: { resource: [resource], operation: [operation], ...extra },
 });
@@ -118,6 +118,23 @@ const sendingOptions: INodeProperties[] = [
 	},
 ];
 /* eslint-enable n8n-nodes-base/node-param-default-missing */
+
+/** Options of the customer API's operations: reads and updates are safe to repeat. */
+export const customerApiOptionsProperty = (displayOptions: DisplayOptions): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions,
+	options: sendingOptions
+		.filter((option) => option.name === 'retries' || option.name === 'timeout')
+		.map((option) =>
+			option.name === 'retries'
+				? { ...option, description: 'How often to retry a request that failed on the way (HTTP 429 or 5xx, network, time-out), with growing, randomised waits. Reading and updating are safe to repeat.' }
+				: { ...option, description: 'How long to wait for HappyTalk to answer each request, in milliseconds' },
+		),
+});
 
 export const optionsProperty = (
 	displayOptions: DisplayOptions,

@@ -14,3 +14,14 @@ export const roomIdField = {
 	min: 1,
 	max: 30,
 } as const satisfies FieldSpec;
+
+/**
+ * The customer API's uuid: the customer's identifier without the site number. The spec gives no
+ * length; this bound only stops obvious mistakes (an empty value, a pasted transcript).
+ */
+export const customerApiUuidField = {
+	parameter: 'uuid',
+	label: 'Customer UUID',
+	min: 1,
+	max: 100,
+} as const satisfies FieldSpec;

@@ -29,3 +29,16 @@ export interface BizApiOperation extends OperationDescription {
 	/** Shapes HappyTalk's answer into the output item; the answer as it is when absent. */
 	toOutput?(answer: IDataObject, request: PreparedRequest): IDataObject;
 }
+
+/** How one item of a customer API operation runs, once it is validated. */
+export interface CustomerApiPlan {
+	settings: { timeout: number; retries: number };
+	/** Makes the item's calls; returns its output items' JSON (a search may return none or many). */
+	run(call: (endpoint: string, body: IDataObject) => Promise<IDataObject>): Promise<IDataObject[]>;
+}
+
+/** A customer API operation: reads and checks one item first, then runs it. */
+export interface CustomerApiOperation extends OperationDescription {
+	/** Resolves and validates one item; throws before anything is sent. */
+	prepare(this: IExecuteFunctions, itemIndex: number): CustomerApiPlan;
+}

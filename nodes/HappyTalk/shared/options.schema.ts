@@ -14,7 +14,7 @@ export const ROOM_FAILURE_POLICIES = [
 	{ value: 'skip', name: 'Skip Later Messages', description: 'Later messages to the room are not sent; their items say why' },
 ] as const;
 
-const wholeNumber = (bounds: { min: number; max: number; default: number }, unit: string) =>
+export const wholeNumber = (bounds: { min: number; max: number; default: number }, unit: string) =>
 	z
 		.number({ invalid_type_error: `must be a number${unit}` })
 		.int(`must be a whole number${unit}`)
@@ -47,3 +47,14 @@ export const requestOptionFields = {
 } as const;
 
 export type RequestOptions = z.infer<typeof requestOptions>;
+
+/** The customer API's calls only read or set values: a time-out and retries are all they need. */
+export const customerApiOptions = z.object({
+	timeout: wholeNumber(TIMEOUT_MS, ' ms'),
+	retries: wholeNumber(RETRIES, ''),
+});
+
+export const customerApiOptionFields = {
+	timeout: requestOptionFields.timeout,
+	retries: requestOptionFields.retries,
+} as const;

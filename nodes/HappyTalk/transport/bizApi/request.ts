@@ -8,6 +8,7 @@ import type {
 import { failCodeError } from '../../errors/bizApi/failCodeError';
 import { happyTalkError, type HappyTalkFailure } from '../../errors/nodeErrors';
 import type { PreparedRequest } from '../../shared/operation';
+import { networkCode } from '../networkCode';
 import { resolveBaseUrl } from './baseUrl';
 import { readAnswer } from './readAnswer';
 
@@ -170,21 +171,6 @@ function retryAfterMs(header: unknown): number | undefined {
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	const date = Date.parse(header);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/**
- * The network error code (ECONNREFUSED, ECONNABORTED…). n8n wraps the HTTP library's error in a
- * NodeApiError that keeps the code as `httpCode` and may drop the original as `cause`.
- */
-function networkCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		for (const candidate of [current.code, current.httpCode]) {
-			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
-		}
-		current = current.cause as typeof current;
-	}
-	return undefined;
 }
 
 /** Only the error's own text: never its request config, which holds the secret headers. */

@@ -1,0 +1,71 @@
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
+import type { CustomerApiOperation, CustomerApiPlan } from '../../shared/operation';
+import {
+	customerApiCaller,
+	openCustomerConnection,
+	type CustomerConnection,
+} from '../../transport/customerApi/request';
+
+export type FindCustomerApiOperation = (resource: string, operation: string) => CustomerApiOperation | undefined;
+
+/**
+ * Two phases, as for the Biz API: every item is read and checked first, so a bad item stops the
+ * node before any request (or, with "On Error: Continue", becomes an error item). Then the items
+ * run one after another. An item yields its rooms (a search may find none or many), its update,
+ * or one error item.
+ */
+export async function runItems(
+	this: IExecuteFunctions,
+	findOperation: FindCustomerApiOperation,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const outputs: INodeExecutionData[][] = items.map(() => []);
+	const plans: Array<CustomerApiPlan | undefined> = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			plans[itemIndex] = prepare.call(this, itemIndex, findOperation);
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
+		}
+	}
+	if (!plans.some(Boolean)) return [outputs.flat()];
+
+	let connection: CustomerConnection | undefined;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const plan = plans[itemIndex];
+		if (!plan) continue;
+		try {
+			connection ??= await openCustomerConnection.call(this);
+			const results = await plan.run(customerApiCaller(this, connection, itemIndex, plan.settings));
+			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
+		}
+	}
+	return [outputs.flat()];
+}
+
+function prepare(this: IExecuteFunctions, itemIndex: number, findOperation: FindCustomerApiOperation): CustomerApiPlan {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operationName = this.getNodeParameter('operation', itemIndex) as string;
+	const operation = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" for "${resource}" is not supported`, {
+			itemIndex,
+		});
+	}
+	return operation.prepare.call(this, itemIndex);
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return { json: errorItemJson(error), pairedItem: { item: itemIndex } };
+}

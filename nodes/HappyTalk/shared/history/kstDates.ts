@@ -1,0 +1,74 @@
+/**
+ * The customer API writes and reads dates without a zone; the node takes them as Korea time
+ * (UTC+9, no daylight saving), HappyTalk's home. See the README's "Time zone" decision.
+ */
+export const KOREA_OFFSET = '+09:00';
+const KOREA_OFFSET_MS = 9 * 3600 * 1000;
+const DAY_MS = 86400000;
+const NOT_ENDED = '0000-00-00 00:00:00';
+
+/** 'YYYY-MM-DD HH:MM:SS' (Korea time) → ISO 8601 with +09:00; null for "not ended" or nonsense. */
+export function koreaTimeToIso(value: unknown): string | null {
+	if (typeof value !== 'string' || value === NOT_ENDED) return null;
+	const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value);
+	return match ? `${match[1]}T${match[2]}${KOREA_OFFSET}` : null;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' (Korea time) → epoch ms; undefined for "not ended" or nonsense. */
+export function koreaTimeToMs(value: unknown): number | undefined {
+	const iso = koreaTimeToIso(value);
+	const ms = iso === null ? NaN : Date.parse(iso);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The day (Y-m-d) in Korea at an instant. */
+export function koreaDay(ms: number): string {
+	return new Date(ms + KOREA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+	return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysFromTo(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * A date from n8n (date picker text, an ISO string, a Luxon DateTime from an expression such as
+ * `{{ $today.minus(1, 'day') }}`, or a JavaScript Date) as the Y-m-d day in Korea. A plain date or
+ * a date-time without a zone is the day as written (what the user picked); an instant with a zone
+ * is converted to Korea time. undefined when it is not a date.
+ */
+export function toKoreaDay(value: unknown): string | undefined {
+	let text: unknown = value;
+	if (value instanceof Date) text = value.toISOString();
+	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = (value as { toISO(): string }).toISO();
+	}
+	if (typeof text !== 'string') return undefined;
+	const trimmed = text.trim();
+	const plain = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(trimmed);
+	if (plain) return isRealDay(plain[1]) ? plain[1] : undefined;
+	if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
+	const ms = Date.parse(trimmed);
+	return Number.isNaN(ms) ? undefined : koreaDay(ms);
+}
+
+function isRealDay(day: string): boolean {
+	const ms = Date.parse(`${day}T00:00:00Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
+/**
+ * [from, to] (inclusive days) cut into windows of at most `windowDays` days, newest first when
+ * `newestFirst`, so that paging the windows in turn keeps the rooms in the requested order.
+ */
+export function splitDays(from: string, to: string, windowDays: number, newestFirst: boolean) {
+	const windows: Array<{ sdate: string; edate: string }> = [];
+	for (let start = from; daysFromTo(start, to) >= 0; start = addDays(start, windowDays)) {
+		const end = addDays(start, windowDays - 1);
+		windows.push({ sdate: start, edate: daysFromTo(end, to) < 0 ? to : end });
+	}
+	return newestFirst ? windows.reverse() : windows;
+}
