@@ -378,7 +378,7 @@ describe('Fail codes of the customer API', () => {
 		['-503 users', {}, customerRooms({ uuid: 'nobody' }), -503, 'users', /no customer with this UUID/],
 		['-503 room', {}, getRoom('NO-SUCH-ROOM'), -503, 'room', /no matching room/],
 	])('%s becomes a clear NodeApiError, and an error item with "On Error: Continue"', async (_, credentialChange, parameters, code, message, meaning) => {
-		const change = credentialChange.companyToken === 'LIMITED' ? { companyToken: sandbox.limitedToken } : credentialChange;
+		const change = (credentialChange as { companyToken?: string }).companyToken === 'LIMITED' ? { companyToken: sandbox.limitedToken } : credentialChange;
 		const data = { ...credentials, ...change };
 		const stopped = await engine.runNode(parameters, [{}], { credentials: data });
 		runs.push(stopped);

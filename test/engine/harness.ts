@@ -10,6 +10,7 @@ import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	PackageDirectoryLoader,
+	PollContext,
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -59,6 +60,16 @@ export interface RunOptions {
 export interface Engine {
 	runNode(parameters: INodeParameters, items: IDataObject[], options?: RunOptions): Promise<NodeRun>;
 	testCredential(data: CredentialData): Promise<{ status: string; message: string }>;
+	/**
+	 * One poll of a polling trigger, as n8n's ActiveWorkflows runs it: `staticData` is what n8n
+	 * saved (JSON), and the answer carries what it would save next.
+	 */
+	poll(
+		nodeName: string,
+		parameters: INodeParameters,
+		staticData: IDataObject,
+		mode?: 'trigger' | 'manual',
+	): Promise<{ result: INodeExecutionData[][] | null; staticData: IDataObject }>;
 	nodeType: INodeType;
 	credentialType: ICredentialType;
 }
@@ -152,6 +163,29 @@ export async function loadEngine(
 				error: (run.data.resultData.error ?? task?.error) as NodeRun['error'],
 				run,
 			};
+		},
+
+		async poll(nodeName, parameters, staticData, mode = 'trigger') {
+			const node: INode = {
+				id: 'poll-node',
+				name: 'Trigger',
+				type: `${PACKAGE_NAME}.${nodeName}`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+			};
+			const workflow = new Workflow({
+				id: 'poll-test',
+				nodes: [node],
+				connections: {},
+				active: true,
+				nodeTypes,
+				staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
+			});
+			const context = new PollContext(workflow, node, additionalData(defaultCredentials), mode, mode === 'manual' ? 'manual' : 'activate');
+			const result = await nodeTypes.getByNameAndVersion(node.type, 1).poll!.call(context);
+			return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 		},
 
 		// As n8n's CredentialsTester does for a declarative `test`: a temporary node whose only

@@ -44,6 +44,7 @@ export interface Sandbox {
 	/** The customer API's company token, and one that authenticates without permission (-502). */
 	companyToken: string;
 	limitedToken: string;
+	once(event: 'request', listener: (record: SandboxRecord) => void): void;
 	clearHistory(): void;
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;

@@ -1,0 +1,160 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { COMPANY_TOKEN, deepText, startSandbox, type Sandbox } from '../support/sandbox';
+import { loadEngine, shutdownEngine, type Engine } from './harness';
+
+const TRIGGER = 'happyTalkHistoryTrigger';
+const ROOM_LIST = '/user/api/chat_room_lists/format/json';
+const ROOM_BY_ID = '/user/api/chat_data/format/json';
+
+let sandbox: Sandbox;
+let engine: Engine;
+const outputs: unknown[] = [];
+
+const calls = (path: string) => sandbox.requests.filter((request) => request.path === path);
+
+/** One poll with what n8n saved; returns the emitted rooms and what n8n would save now. */
+async function poll(saved: IDataObject, parameters: INodeParameters = {}, mode: 'trigger' | 'manual' = 'trigger') {
+	const { result, staticData } = await engine.poll(TRIGGER, { event: 'counselingCompleted', options: {}, ...parameters }, saved, mode);
+	outputs.push(result, staticData);
+	const rooms = (result?.[0] ?? []).map((item: INodeExecutionData) => item.json);
+	return { rooms, staticData, emitted: result !== null };
+}
+
+async function bizApi(path: string, body: IDataObject): Promise<IDataObject> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': sandbox.clientSecret },
+		body: JSON.stringify(body),
+	});
+	return (await response.json()) as IDataObject;
+}
+
+/** A customer's counseling, start to finish, through the Biz API: returns the room id. */
+async function counsel(uuid: string, text = `hello ${uuid}`): Promise<string> {
+	const opened = await bizApi('/v1/chat/open', { uuid });
+	const roomId = String(opened.room_id);
+	await bizApi('/v1/chat/write', { uuid, room_id: roomId, type: 'text', msg: text });
+	await bizApi('/v1/chat/end', { uuid, room_id: roomId });
+	return roomId;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' in Korea, `offsetMs` from now. */
+function koreaTime(offsetMs = 0): string {
+	return new Date(Date.now() + offsetMs + 9 * 3600000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	engine = await loadEngine({ companyToken: sandbox.companyToken, environment: 'custom', baseUrl: sandbox.url }, 'happyTalkCustomerApi');
+});
+
+beforeEach(() => sandbox.reset());
+
+afterAll(async () => {
+	await sandbox.close();
+	shutdownEngine();
+	expect(deepText(outputs)).not.toContain(COMPANY_TOKEN);
+});
+
+test('first activation starts from now: rooms completed before are not emitted', async () => {
+	const first = await poll({});
+	expect(first.emitted).toBe(false);
+	expect(calls(ROOM_LIST)[0].body).toMatchObject({ status: 2, sort_key: 'complate_date', sort_value: 'asc' });
+	const second = await poll(first.staticData);
+	expect(second.emitted).toBe(false);
+});
+
+test('each completed room once, in completion order, with its messages; rooms still open wait', async () => {
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust-a');
+	const b = await counsel('cust-b');
+	const stillOpen = String((await bizApi('/v1/chat/open', { uuid: 'cust-c' })).room_id);
+	const first = await poll(start);
+	expect(first.rooms.map((room) => room.roomId)).toEqual([a, b]);
+	expect(first.rooms[0]).toMatchObject({ uuid: 'cust-a', statusName: 'completed', messageCount: 2 });
+	expect((first.rooms[0].message as IDataObject[]).map((message) => message.contents)).toEqual([expect.any(String), 'hello cust-a']);
+	expect((await poll(first.staticData)).emitted).toBe(false);
+
+	await bizApi('/v1/chat/end', { uuid: 'cust-c', room_id: stillOpen });
+	const later = await poll(first.staticData);
+	expect(later.rooms.map((room) => room.roomId)).toEqual([stillOpen]);
+});
+
+test('rooms completed in the same second, and a room that shows up late with an earlier completion time', async () => {
+	const { staticData: start } = await poll({});
+	const second = koreaTime(1000);
+	sandbox.addHistoryRooms([
+		{ id: 'SAME-SECOND-B', uuid: 'member42', reg_date: koreaTime(-60000), complate_date: second },
+		{ id: 'SAME-SECOND-A', uuid: 'member42', reg_date: koreaTime(-60000), complate_date: second },
+	]);
+	const first = await poll(start);
+	expect(first.rooms.map((room) => room.roomId)).toEqual(['SAME-SECOND-A', 'SAME-SECOND-B']);
+	// A third room of that same second, and one completed a little earlier, appear only now.
+	sandbox.addHistoryRooms([
+		{ id: 'SAME-SECOND-C', uuid: 'member42', reg_date: koreaTime(-60000), complate_date: second },
+		{ id: 'LATE-EARLIER', uuid: 'member43', reg_date: koreaTime(-60000), complate_date: koreaTime(500) },
+	]);
+	const next = await poll(first.staticData);
+	expect(next.rooms.map((room) => room.roomId)).toEqual(['LATE-EARLIER', 'SAME-SECOND-C']);
+	expect((await poll(next.staticData)).emitted).toBe(false);
+});
+
+test('a restart resumes from what n8n saved: nothing twice, nothing missed', async () => {
+	const { staticData: start } = await poll({});
+	const before = await counsel('cust-r1');
+	const emitted = await poll(start);
+	expect(emitted.rooms.map((room) => room.roomId)).toEqual([before]);
+	// n8n saves static data when a poll emits. Polls that emit nothing change nothing n8n keeps, so
+	// the restart begins from the state of the last emitting poll.
+	await poll(emitted.staticData);
+	const duringDowntime = await counsel('cust-r2');
+	const afterRestart = await poll(JSON.parse(JSON.stringify(emitted.staticData)) as IDataObject);
+	expect(afterRestart.rooms.map((room) => room.roomId)).toEqual([duringDowntime]);
+});
+
+test('a failed poll loses nothing: HappyTalk down, or a room that cannot be read, and the next poll catches up', async () => {
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust-f1');
+	const b = await counsel('cust-f2');
+	sandbox.injectFault({ status: 503, times: 4, match: { path: ROOM_LIST } });
+	await expect(poll(start)).rejects.toThrow('HappyTalk answered HTTP 503 with an HTML page instead of JSON');
+	sandbox.injectFault({ failCode: -503, message: 'room', match: { path: ROOM_BY_ID, bodyIncludes: b } });
+	await expect(poll(start)).rejects.toThrow('HappyTalk refused the request: -503 room');
+	const recovered = await poll(start);
+	expect(recovered.rooms.map((room) => room.roomId)).toEqual([a, b]);
+});
+
+test('"Include Messages" off: the room list fields only, no request per room', async () => {
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust-m');
+	sandbox.requests.length = 0;
+	const { rooms } = await poll(start, { options: { includeMessages: false } });
+	expect(rooms.map((room) => room.roomId)).toEqual([a]);
+	expect(rooms[0]).not.toHaveProperty('message');
+	expect(rooms[0]).toHaveProperty('last_message');
+	expect(calls(ROOM_BY_ID)).toHaveLength(0);
+});
+
+test('first activation can include the last hours', async () => {
+	const seededCompleted = sandbox.historyRooms().filter((room) => room.status === '2' && room.endMs !== null && room.endMs >= Date.now() - 48 * 3600000);
+	expect(seededCompleted.length).toBeGreaterThan(50);
+	const { rooms } = await poll({}, { options: { startHours: 48, includeMessages: false } });
+	expect(new Set(rooms.map((room) => room.roomId))).toEqual(new Set(seededCompleted.map((room) => room.id)));
+	const completed = rooms.map((room) => String(room.complate_date));
+	expect([...completed].sort()).toEqual(completed);
+});
+
+test('"Fetch test event" returns the most recently completed room with its messages', async () => {
+	await counsel('cust-old');
+	const latest = await counsel('cust-latest', 'the last words');
+	const { rooms } = await poll({}, {}, 'manual');
+	expect(rooms).toHaveLength(1);
+	expect(rooms[0]).toMatchObject({ roomId: latest, uuid: 'cust-latest', statusName: 'completed' });
+	expect((rooms[0].message as IDataObject[]).at(-1)).toMatchObject({ contents: 'the last words', sender: 'counselor' });
+});
+
+test('"Fetch test event" without any completed room says so', async () => {
+	sandbox.clearHistory();
+	await expect(poll({}, {}, 'manual')).rejects.toThrow('No completed counseling room in the last 31 days');
+});
