@@ -10,6 +10,8 @@ const path = require('node:path');
 const n8n = require('./n8n');
 
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
+/** The sandbox's customer API (history, customer data): the same URL, the company token. */
+const SANDBOX_CUSTOMER_CREDENTIAL = { id: 'HtSandboxCust001', name: 'HappyTalk Customer Sandbox', type: 'happyTalkCustomerApi' };
 const EXAMPLES = path.join(n8n.REPO, 'examples');
 const readExample = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.json`), 'utf8'));
 const WEBHOOK_EXAMPLE = readExample('webhook-send-text');
@@ -25,6 +27,13 @@ function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	};
 }
 
+function sandboxCustomerCredential({ sandboxUrl, companyToken }) {
+	return {
+		...SANDBOX_CUSTOMER_CREDENTIAL,
+		data: { companyToken, environment: 'custom', baseUrl: sandboxUrl },
+	};
+}
+
 async function importDemoData(
 	env,
 	sandbox,
@@ -33,7 +42,10 @@ async function importDemoData(
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-import-'));
 	try {
 		const credentialFile = path.join(dir, 'credentials.json');
-		fs.writeFileSync(credentialFile, JSON.stringify([sandboxCredential(sandbox)]));
+		const credentials = [sandboxCredential(sandbox)];
+		// Callers that know no company token (older scripts) get the Biz API credential only.
+		if (sandbox.companyToken) credentials.push(sandboxCustomerCredential(sandbox));
+		fs.writeFileSync(credentialFile, JSON.stringify(credentials));
 		await cli(version, env, ['import:credentials', `--input=${credentialFile}`]);
 
 		const marker = path.join(env.N8N_USER_FOLDER, '.happytalk-examples-imported');
@@ -57,4 +69,4 @@ async function cli(version, env, args) {
 	return result;
 }
 
-module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, cli };
+module.exports = { importDemoData, sandboxCredential, sandboxCustomerCredential, SANDBOX_CREDENTIAL, SANDBOX_CUSTOMER_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, cli };

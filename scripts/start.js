@@ -50,7 +50,7 @@ async function main() {
 	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
 	await importDemoData(
 		env,
-		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, companyToken: sandbox.companyToken },
 		{ activateExamples: true },
 	);
 
@@ -62,6 +62,7 @@ async function main() {
 n8n is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
+  Credential "HappyTalk Customer Sandbox" → its customer API (company token ${sandbox.companyToken})
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
   Try the active webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\

@@ -81,7 +81,7 @@ export async function prepareRealN8n(version: string): Promise<RealN8n> {
 
 	await importDemoData(
 		env,
-		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, companyToken: sandbox.companyToken },
 		{ version },
 	);
 

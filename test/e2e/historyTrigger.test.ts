@@ -1,0 +1,126 @@
+/**
+ * HappyTalk Counseling Trigger in a real n8n: activated, it polls the sandbox's customer API on
+ * n8n's schedule while counselings complete, and every completed room starts the workflow exactly
+ * once, across several polls and an n8n restart.
+ */
+import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workflows = require('../../scripts/workflows');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SANDBOX_CUSTOMER_CREDENTIAL } = require('../../scripts/demoData');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { N8N_MATRIX, activateCommand } = require('../../scripts/n8n');
+
+const WORKFLOW_ID = 'HtE2eCounseled01';
+const LOG = { uuid: 'e2e-log', roomId: '9990001' };
+const ROOM_LIST = '/user/api/chat_room_lists/format/json';
+
+/**
+ * Every 5 seconds. n8n refuses a poll schedule under a minute when one cron expression fires more
+ * than once a minute (2.8: a `*` in the seconds field; 2.41: anything but a number there), but it
+ * registers every entry of "Poll Times" as its own cron: twelve entries, each once a minute.
+ */
+const EVERY_FIVE_SECONDS = Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` }));
+
+const workflow = {
+	id: WORKFLOW_ID,
+	name: 'e2e counseling completed',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'counseled-trigger',
+			name: 'Counseling completed',
+			type: 'n8n-nodes-happytalk.happyTalkHistoryTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes: { item: EVERY_FIVE_SECONDS }, event: 'counselingCompleted', options: {} },
+			credentials: { happyTalkCustomerApi: { id: SANDBOX_CUSTOMER_CREDENTIAL.id, name: SANDBOX_CUSTOMER_CREDENTIAL.name } },
+		},
+		{
+			...workflows.sendTextNode({ name: 'Log', message: '={{ "completed " + $json.roomId + " with " + $json.messageCount + " messages" }}' }),
+			id: 'counseled-log',
+			position: [220, 0],
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				uuid: LOG.uuid,
+				roomId: LOG.roomId,
+				messageType: 'text',
+				message: '={{ "completed " + $json.roomId + " with " + $json.messageCount + " messages" }}',
+				options: {},
+			},
+		},
+	],
+	connections: { 'Counseling completed': { main: [[{ node: 'Log', type: 'main', index: 0 }]] } },
+};
+
+const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? N8N_MATRIX.join(','))
+	.split(',')
+	.filter(Boolean);
+
+describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
+	let n8n: RealN8n;
+	let server: Server;
+	const logged = () =>
+		n8n.sandbox.requests
+			.filter((request) => request.path === '/v1/chat/write' && request.body?.uuid === LOG.uuid)
+			.map((request) => request.body?.msg);
+	const polls = () => n8n.sandbox.requests.filter((request) => request.path === ROOM_LIST).length;
+	const settle = async (predicate: () => boolean, what: string, timeoutMs = 60000) => {
+		const deadline = Date.now() + timeoutMs;
+		while (!predicate()) {
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; logged so far: ${JSON.stringify(logged())}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+	const bizApi = async (path: string, body: object) => {
+		const response = await fetch(`${n8n.sandbox.url}${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'HT-Client-Id': n8n.sandbox.clientId, 'HT-Client-Secret': n8n.sandbox.clientSecret },
+			body: JSON.stringify(body),
+		});
+		return (await response.json()) as { room_id?: string | number };
+	};
+	/** A counseling from open to end, through the Biz API: a bot greeting and one message. */
+	const counsel = async (uuid: string) => {
+		const roomId = String((await bizApi('/v1/chat/open', { uuid })).room_id);
+		await bizApi('/v1/chat/write', { uuid, room_id: roomId, type: 'text', msg: `thanks, ${uuid}` });
+		await bizApi('/v1/chat/end', { uuid, room_id: roomId });
+		return `completed ${roomId} with 2 messages`;
+	};
+
+	beforeAll(async () => {
+		n8n = await prepareRealN8n(version);
+		await n8n.importWorkflows([workflow]);
+		expect((await n8n.cli(activateCommand(version, WORKFLOW_ID))).code).toBe(0);
+		server = await n8n.startServer();
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+	});
+
+	test('each completed room starts the workflow exactly once, across polls and a restart', async () => {
+		// Activation polls once at once: the trigger starts from now, so the seeded history stays out.
+		await settle(() => polls() >= 1, 'the first poll');
+		const expected = [await counsel('e2e-a'), await counsel('e2e-b')];
+		await settle(() => logged().length >= 2, 'rooms a and b');
+		expected.push(await counsel('e2e-c'));
+		await settle(() => logged().length >= 3, 'room c');
+		const before = polls();
+		await settle(() => polls() >= before + 2, 'two more polls');
+
+		// Rooms that complete while n8n is down are caught up after the restart, none twice.
+		await server.stop();
+		expected.push(await counsel('e2e-d'), await counsel('e2e-e'));
+		server = await n8n.startServer();
+		await settle(() => logged().length >= 5, 'rooms d and e after the restart', 120000);
+		const afterRestart = polls();
+		await settle(() => polls() >= afterRestart + 3, 'three more polls');
+
+		expect(logged()).toEqual(expected);
+		expect(n8n.transcript.join('\n')).not.toContain(n8n.sandbox.companyToken);
+	}, 300000);
+});
