@@ -1,16 +1,22 @@
 /**
  * HappyTalk Counseling Trigger in a real n8n: activated, it polls the sandbox's customer API on
  * n8n's schedule while counselings complete, and every completed room starts the workflow exactly
- * once, across several polls and an n8n restart.
+ * once, across several polls and an n8n restart. The examples "counseling-transcript" (active
+ * beside it, into an n8n Data Table) and "daily-rooms-report" run in the same n8n.
  */
-import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workflows = require('../../scripts/workflows');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SANDBOX_CUSTOMER_CREDENTIAL } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_MATRIX, activateCommand } = require('../../scripts/n8n');
+const { N8N_MATRIX, REPO, activateCommand, runtimeDir } = require('../../scripts/n8n');
+
+const example = (name: string) => JSON.parse(readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8')) as { id: string };
 
 const WORKFLOW_ID = 'HtE2eCounseled01';
 const LOG = { uuid: 'e2e-log', roomId: '9990001' };
@@ -94,7 +100,9 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 	beforeAll(async () => {
 		n8n = await prepareRealN8n(version);
 		await n8n.importWorkflows([workflow]);
-		expect((await n8n.cli(activateCommand(version, WORKFLOW_ID))).code).toBe(0);
+		for (const id of [WORKFLOW_ID, example('counseling-transcript').id]) {
+			expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
+		}
 		server = await n8n.startServer();
 	});
 
@@ -122,5 +130,44 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 
 		expect(logged()).toEqual(expected);
 		expect(n8n.transcript.join('\n')).not.toContain(n8n.sandbox.companyToken);
+
+		// The transcript example ran on the same completions: one row per room, none twice.
+		const roomIds = expected.map((line) => line.split(' ')[1]);
+		const rows = await transcriptRows(version, n8n.userFolder);
+		expect(rows.map((row) => row.roomId).sort()).toEqual([...roomIds].sort());
+		const first = rows.find((row) => row.roomId === roomIds[0]);
+		expect(first).toMatchObject({ uuid: 'e2e-a', channel: 'HappyTalk', messages: 2 });
+		expect(String(first?.transcript)).toMatch(/\] bot: .+\n\[.+\+09:00\] counselor: thanks, e2e-a$/);
 	}, 300000);
+
+	test('example "daily-rooms-report": yesterday\'s rooms (Korea time) in a summary', async () => {
+		const { run } = await n8n.execute(example('daily-rooms-report').id);
+		expect(run.data.resultData.error).toBeUndefined();
+		const rooms = outputOf(run, "Get yesterday's rooms").items.map((item) => item.json);
+		const yesterday = new Date(Date.now() + 9 * 3600000 - 86400000).toISOString().slice(0, 10);
+		expect(rooms.length).toBeGreaterThan(10);
+		expect(rooms.every((room) => String(room.reg_date).startsWith(yesterday))).toBe(true);
+		const [summary] = outputOf(run, 'Summary').items.map((item) => item.json);
+		expect(summary).toMatchObject({ day: yesterday, rooms: rooms.length });
+		expect(Object.values(summary.byStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(rooms.length);
+	});
 });
+
+/** The rows the transcript example wrote, read from n8n's database. */
+async function transcriptRows(version: string, userFolder: string): Promise<Array<Record<string, unknown>>> {
+	const runtime = path.join(runtimeDir(version), 'node_modules');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const sqlite3 = require(path.join(runtime, 'sqlite3'));
+	const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
+	const all = (sql: string, params: unknown[] = []) =>
+		new Promise<Array<Record<string, unknown>>>((resolve, reject) =>
+			db.all(sql, params, (error: Error | null, rows: Array<Record<string, unknown>>) => (error ? reject(error) : resolve(rows))),
+		);
+	try {
+		const [table] = await all("SELECT id FROM data_table WHERE name = 'HappyTalk transcripts'");
+		if (!table) return [];
+		return await all(`SELECT * FROM data_table_user_${String(table.id)}`);
+	} finally {
+		db.close();
+	}
+}
