@@ -18,7 +18,7 @@ export class HappyTalkApi implements ICredentialType {
 		dark: 'file:../nodes/HappyTalk/happyTalk.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-happytalk#credentials';
+	documentationUrl = 'https://github.com/happytalk-n8n/n8n-nodes-happytalk#credentials';
 
 	properties: INodeProperties[] = [
 		{
