@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { HAPPYTALK_HOSTS, baseUrlExpression } from '../nodes/HappyTalk/transport/baseUrl';
+import { HAPPYTALK_HOSTS, baseUrlExpression } from '../nodes/HappyTalk/transport/bizApi/baseUrl';
 
 export class HappyTalkApi implements ICredentialType {
 	name = 'happyTalkApi';

@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customerUuidField, roomIdField } from '../schemas/common';
+import { customerUuidField, roomIdField } from './fields';
 import {
 	CONCURRENCY,
 	REQUESTS_PER_SECOND,
 	RETRIES,
 	ROOM_FAILURE_POLICIES,
 	TIMEOUT_MS,
-} from '../schemas/options.schema';
-import { describeLength } from '../schemas/text';
+} from './options.schema';
+import type { OperationDescription, OperationOption } from './operation';
+import { describeLength } from './text';
 
 export type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -23,7 +24,7 @@ export const showFor = (
 /** The Operation dropdown of one resource; option values are a contract with saved workflows. */
 export const operationProperty = (
 	resource: string,
-	options: Array<{ name: string; value: string; description: string; action: string }>,
+	options: OperationOption[],
 	defaultValue = options[0].value,
 ): INodeProperties => ({
 	displayName: 'Operation',
@@ -129,3 +130,40 @@ export const optionsProperty = (
 	displayOptions,
 	options: [...extra, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
+
+/**
+ * The node's Resource dropdown, then each resource's Operation dropdown and its operations'
+ * fields, all from the registry.
+ */
+export function resourceProperties(
+	resources: Array<{
+		name: string;
+		value: string;
+		defaultOperation?: string;
+		operations: Record<string, OperationDescription>;
+	}>,
+	defaultResource: string,
+): INodeProperties[] {
+	const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: byName(resources).map(({ name, value }) => ({ name, value })),
+			default: defaultResource,
+		},
+		...resources.flatMap((resource) => {
+			const operations = Object.values(resource.operations);
+			return [
+				operationProperty(
+					resource.value,
+					byName(operations.map((operation) => operation.option)),
+					resource.defaultOperation ?? operations[0].option.value,
+				),
+				...operations.flatMap((operation) => operation.properties),
+			];
+		}),
+	];
+}
