@@ -8,8 +8,9 @@ const UUID = {
 	required: true,
 	min: 5,
 	max: 20,
-	pattern: /^[A-Za-z0-9_-]+$/,
-	patternText: 'may only hold letters, digits, _ and -',
+	// The receive webhook's description: letters, digits and _ (nothing else, not even -).
+	pattern: /^[A-Za-z0-9_]+$/,
+	patternText: 'may only hold letters A-Z and a-z, digits and _',
 };
 
 // Room ids look numeric, so a client may send a JSON number; one that JSON cannot carry exactly is a bug.

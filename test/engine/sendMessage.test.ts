@@ -312,7 +312,7 @@ describe('credential test', () => {
 		expect(await engine.testCredential(credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = sandbox.requests;
 		expect(request.path).toBe('/v1/chat/isCounselor');
-		expect(request.body).toEqual({ uuid: 'n8n-credential-test', customer_id: 'n8n-test' });
+		expect(request.body).toEqual({ uuid: 'n8n_credential_test', customer_id: 'n8n-test' });
 		expect(sandbox.requests.filter((r) => r.path !== '/v1/chat/isCounselor')).toEqual([]);
 	});
 
@@ -333,6 +333,9 @@ describe('credential test', () => {
 	test('plain http to another host: no request is made', async () => {
 		const result = await engine.testCredential({ ...credentials, baseUrl: 'http://example.com' });
 		expect(result.status).toBe('Error');
+		expect(result.message).toContain(
+			'The credential\'s Base URL must start with https:// (plain http:// is only allowed for localhost, 127.x.x.x and [::1]); got "http://example.com"',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
