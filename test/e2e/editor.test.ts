@@ -1,9 +1,11 @@
 /**
  * The node in n8n's real editor, in a real browser (Debian's chromium via playwright-core):
  * found in the node panel, credential offered, fields shown and hidden by message type, executed
- * against the sandbox. Saves the README's screenshots under docs/images/.
+ * against the sandbox. Screenshots go to a temporary folder; `npm run docs:screenshots` runs this
+ * test with HAPPYTALK_SCREENSHOTS_DIR=docs/images to refresh the README's.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
@@ -14,7 +16,9 @@ import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 const { N8N_VERSIONS, REPO, ownerSession } = require('../../scripts/n8n');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO, 'docs', 'images');
+const SCREENSHOTS = process.env.HAPPYTALK_SCREENSHOTS_DIR
+	? path.resolve(REPO, process.env.HAPPYTALK_SCREENSHOTS_DIR)
+	: mkdtempSync(path.join(tmpdir(), 'happytalk-screenshots-'));
 const OWNER = { email: 'editor-test@happytalk.example', firstName: 'Editor', lastName: 'Test', password: 'HappyTalk-E2e-2026' };
 
 let n8n: RealN8n;
@@ -24,6 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install -y chromium`);
+	mkdirSync(SCREENSHOTS, { recursive: true });
 	n8n = await prepareRealN8n(N8N_VERSIONS.current);
 	server = await n8n.startServer();
 	const { cookie } = await ownerSession(server.url, OWNER);
