@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { HAPPYTALK_HOSTS, baseUrlExpression, resolveBaseUrl } from '../nodes/HappyTalk/transport/baseUrl';
+import { HAPPYTALK_HOSTS, baseUrlExpression, resolveBaseUrl } from '../nodes/HappyTalk/transport/bizApi/baseUrl';
 
 export class HappyTalkApi implements ICredentialType {
 	name = 'happyTalkApi';
@@ -18,7 +18,7 @@ export class HappyTalkApi implements ICredentialType {
 		dark: 'file:../nodes/HappyTalk/happyTalk.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-happytalk#credentials';
+	documentationUrl = 'https://github.com/happytalk-n8n/n8n-nodes-happytalk#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -6,13 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resources } from './actions/registry';
 import { router } from './actions/router';
-import {
-	counselorCheckPreviousFields,
-	counselorOperations,
-} from './description/counselor.description';
-import { messageOperations, messageSendFields } from './description/message.description';
-import { roomEndFields, roomOpenFields, roomOperations } from './description/room.description';
+import { resourceProperties } from './shared/description';
 
 export class HappyTalk implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,27 +24,7 @@ export class HappyTalk implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'happyTalkApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Counselor', value: 'counselor' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Room', value: 'room' },
-				],
-				default: 'message',
-			},
-			...messageOperations,
-			...messageSendFields,
-			...roomOperations,
-			...roomOpenFields,
-			...roomEndFields,
-			...counselorOperations,
-			...counselorCheckPreviousFields,
-		],
+		properties: resourceProperties(resources, 'message'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

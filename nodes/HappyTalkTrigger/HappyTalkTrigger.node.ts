@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
 const MESSAGE_TYPES = [
@@ -16,9 +17,6 @@ const MESSAGE_TYPES = [
 	{ name: 'File', value: 'file' },
 ];
 
-// HappyTalk has no API to register a receive URL: the user enters it in HappyTalk's customer
-// centre once, so there is no webhook lifecycle (create, check, delete) to implement.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class HappyTalkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HappyTalk Trigger',
@@ -80,6 +78,8 @@ export class HappyTalkTrigger implements INodeType {
 			},
 		],
 	};
+
+	webhookMethods = receiveDomainLifecycle;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

@@ -3,7 +3,8 @@
  * active auto-reply workflow, and the reply lands in the same room; plus open → send → end, and the
  * trigger's rejections.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
@@ -96,6 +97,21 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 				msg: '"배송은 언제 오나요?" 메시지를 잘 받았습니다. 잠시만 기다려 주세요!',
 			},
 		]);
+	});
+
+	test('activation records the receive domain to register in HappyTalk (the webhook lifecycle), and calls no one', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'happytalk-export-'));
+		const file = path.join(folder, 'workflow.json');
+		try {
+			expect((await n8n.cli(['export:workflow', `--id=${GUARDED.id}`, `--output=${file}`])).code).toBe(0);
+			const [exported] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ staticData: Record<string, Record<string, unknown>> }>;
+			expect(exported.staticData['node:Customer message']).toEqual({
+				receiveDomain: `${server.url}/webhook/${GUARDED.webhookId}/${GUARDED.secret}`,
+			});
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+		expect(n8n.sandbox.requests).toEqual([]);
 	});
 
 	test('the path secret keeps strangers out; malformed and filtered messages never start the workflow', async () => {

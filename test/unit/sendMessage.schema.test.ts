@@ -2,8 +2,8 @@ import {
 	MESSAGE_TYPES,
 	sendMessageBody,
 	sendMessageFields,
-} from '../../nodes/HappyTalk/schemas/sendMessage.schema';
-import { countCharacters, describeLength } from '../../nodes/HappyTalk/schemas/text';
+} from '../../nodes/HappyTalk/actions/message/send/schema';
+import { countCharacters, describeLength } from '../../nodes/HappyTalk/shared/text';
 
 const text = { uuid: 'customer_01', room_id: '42', type: 'text', msg: 'hi' };
 const image = { uuid: 'customer_01', room_id: '42', type: 'image', url: 'https://x.io/a.png' };

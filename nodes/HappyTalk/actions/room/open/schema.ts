@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { customerUuidField } from './common';
-import { boundedText, type FieldSpec } from './text';
+import { customerUuidField } from '../../../shared/fields';
+import { boundedText, type FieldSpec } from '../../../shared/text';
 
 /** `POST /v1/chat/open` (spec: create_counseling): every optional field and its limit, once. */
 export const OPEN_ROOM_ENDPOINT = '/v1/chat/open';

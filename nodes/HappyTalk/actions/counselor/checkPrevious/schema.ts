@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { customerUuidField } from './common';
-import { boundedText, type FieldSpec } from './text';
+import { customerUuidField } from '../../../shared/fields';
+import { boundedText, type FieldSpec } from '../../../shared/text';
 
 /** `POST /v1/chat/isCounselor` (spec: check_previous_counselor). */
 export const CHECK_PREVIOUS_COUNSELOR_ENDPOINT = '/v1/chat/isCounselor';

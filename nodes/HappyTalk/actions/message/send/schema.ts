@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { customerUuidField, roomIdField } from './common';
-import { boundedText, httpUrl, type FieldSpec } from './text';
+import { customerUuidField, roomIdField } from '../../../shared/fields';
+import { boundedText, httpUrl, type FieldSpec } from '../../../shared/text';
 
 /**
  * `POST /v1/chat/write`, the one source of its limits: the editor's hints, the validation and

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { PreparedRequest } from '../../../shared/operation';
+import { asIdentifier } from '../../../shared/parameters';
+import { parseRequestBody } from '../../../shared/validate';
 import {
 	CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
 	checkPreviousCounselorBody,
 	checkPreviousCounselorWireFields,
-} from '../../schemas/checkPreviousCounselor.schema';
-import { parseRequestBody } from '../../schemas/validate';
-import type { PreparedRequest } from '../operations';
-import { asIdentifier } from '../parameters';
+} from './schema';
 
 /** Counselor → Check Previous: `POST /v1/chat/isCounselor`. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {

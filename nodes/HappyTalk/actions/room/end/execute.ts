@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { END_ROOM_ENDPOINT, endRoomBody, endRoomWireFields } from '../../schemas/endRoom.schema';
-import { parseRequestBody } from '../../schemas/validate';
-import type { PreparedRequest } from '../operations';
-import { asIdentifier, withoutEmpty } from '../parameters';
+import type { PreparedRequest } from '../../../shared/operation';
+import { asIdentifier, withoutEmpty } from '../../../shared/parameters';
+import { parseRequestBody } from '../../../shared/validate';
+import { END_ROOM_ENDPOINT, endRoomBody, endRoomWireFields } from './schema';
 
 /** Room → End: `POST /v1/chat/end`. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {

@@ -5,8 +5,9 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import type { PreparedRequest } from '../actions/operations';
-import { failCodeError, happyTalkError, type HappyTalkFailure } from '../errors/happyTalkErrors';
+import { failCodeError } from '../../errors/bizApi/failCodeError';
+import { happyTalkError, type HappyTalkFailure } from '../../errors/nodeErrors';
+import type { PreparedRequest } from '../../shared/operation';
 import { resolveBaseUrl } from './baseUrl';
 import { readAnswer } from './readAnswer';
 

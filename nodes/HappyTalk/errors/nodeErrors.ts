@@ -1,10 +1,8 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { describeFailCode } from './failCodes';
-
 /**
- * Every failure after validation becomes a NodeApiError built here from plain values only: never
- * from an HTTP library's error, whose request config carries the Client Secret header.
+ * Every failure after validation, from either API, becomes a NodeApiError built here from plain
+ * values only: never from an HTTP library's error, whose request config carries the secrets.
  */
 export interface HappyTalkFailure {
 	/** What went wrong, in one line. */
@@ -42,30 +40,6 @@ export function happyTalkError(node: INode, itemIndex: number, failure: HappyTal
 		itemIndex,
 	});
 	return error;
-}
-
-/** HappyTalk answered with a non-zero `code`. */
-export function failCodeError(
-	node: INode,
-	itemIndex: number,
-	answer: { code: number; message?: unknown; field?: unknown },
-	httpStatus: number,
-) {
-	const known = describeFailCode(answer.code);
-	const happyTalkMessage = typeof answer.message === 'string' ? answer.message : undefined;
-	const field = typeof answer.field === 'string' && answer.field !== '' ? answer.field : undefined;
-	return happyTalkError(node, itemIndex, {
-		message: `HappyTalk refused the request: ${answer.code} ${happyTalkMessage || known.name}${field ? ` (field: ${field})` : ''}`,
-		description: `${known.meaning}. ${known.action}.`,
-		happyTalk: {
-			code: answer.code,
-			...(happyTalkMessage !== undefined ? { message: happyTalkMessage } : {}),
-			...(field ? { field } : {}),
-		},
-		httpStatus,
-		mayHaveBeenDelivered: answer.code === -600,
-		retry: answer.code === -600 ? 'unsafe' : 'never',
-	});
 }
 
 /** How an error may be retried, read back from an error this module built. */

@@ -1,6 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { COUNSELLING_UNAVAILABLE_CODES, describeFailCode } from '../../errors/failCodes';
+import { COUNSELLING_UNAVAILABLE_CODES, describeFailCode } from '../../../errors/bizApi/failCodes';
+import type { PreparedRequest } from '../../../shared/operation';
+import { asIdentifier, asWholeNumber, withoutEmpty } from '../../../shared/parameters';
+import { parseRequestBody } from '../../../shared/validate';
 import {
 	CUSTOM_PARAMETER_COUNT,
 	OPEN_ROOM_ENDPOINT,
@@ -8,10 +11,7 @@ import {
 	openRoomNumberFields,
 	openRoomTextFields,
 	openRoomWireFields,
-} from '../../schemas/openRoom.schema';
-import { parseRequestBody } from '../../schemas/validate';
-import type { PreparedRequest } from '../operations';
-import { asIdentifier, asWholeNumber, withoutEmpty } from '../parameters';
+} from './schema';
 
 /** Room → Open: `POST /v1/chat/open` with the additional fields the user added. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {

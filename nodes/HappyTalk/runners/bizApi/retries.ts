@@ -1,8 +1,8 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError, retryInfo } from '../errors/happyTalkErrors';
-import { RETRY_WAITS } from '../schemas/options.schema';
-import { happyTalkRequest, type Connection, type HappyTalkRequest } from '../transport/happyTalkRequest';
+import { asNodeError, retryInfo } from '../../errors/nodeErrors';
+import { RETRY_WAITS } from '../../shared/options.schema';
+import { happyTalkRequest, type Connection, type HappyTalkRequest } from '../../transport/bizApi/request';
 import type { RequestGate } from './scheduler';
 
 export interface RetryPolicy {

@@ -1,30 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_TYPES, sendMessageFields as fields } from '../schemas/sendMessage.schema';
-import { describeLength } from '../schemas/text';
 import {
 	customerUuidProperty,
-	operationProperty,
 	optionsProperty,
 	roomIdProperty,
 	showFor,
-} from './common';
+} from '../../../shared/description';
+import type { OperationOption } from '../../../shared/operation';
+import { describeLength } from '../../../shared/text';
+import { MESSAGE_TYPES, sendMessageFields as fields } from './schema';
 
-export const messageOperations: INodeProperties[] = [
-	operationProperty('message', [
-		{
-			name: 'Send',
-			value: 'send',
-			description: 'Send a text, image, video or audio message into a counselling room',
-			action: 'Send a message',
-		},
-	]),
-];
+export const option: OperationOption = {
+	name: 'Send',
+	value: 'send',
+	description: 'Send a text, image, video or audio message into a counselling room',
+	action: 'Send a message',
+};
 
 const send = showFor('message', 'send');
 const fileTypes = MESSAGE_TYPES.filter((type) => type.value !== 'text').map((type) => type.value);
 
-export const messageSendFields: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	customerUuidProperty(send),
 	roomIdProperty(send),
 	{

@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customerUuidField, roomIdField } from '../schemas/common';
+import { customerUuidField, roomIdField } from './fields';
 import {
 	CONCURRENCY,
 	REQUESTS_PER_SECOND,
 	RETRIES,
 	ROOM_FAILURE_POLICIES,
 	TIMEOUT_MS,
-} from '../schemas/options.schema';
-import { describeLength } from '../schemas/text';
+} from './options.schema';
+import type { OperationDescription, OperationOption } from './operation';
+import { describeLength } from './text';
 
 export type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -23,7 +24,7 @@ export const showFor = (
 /** The Operation dropdown of one resource; option values are a contract with saved workflows. */
 export const operationProperty = (
 	resource: string,
-	options: Array<{ name: string; value: string; description: string; action: string }>,
+	options: OperationOption[],
 	defaultValue = options[0].value,
 ): INodeProperties => ({
 	displayName: 'Operation',
@@ -59,8 +60,8 @@ export const roomIdProperty = (displayOptions: DisplayOptions): INodeProperties 
 	displayOptions,
 });
 
-// The defaults below come from the options schema; the lint rule wants literals.
-/* eslint-disable n8n-nodes-base/node-param-default-missing */
+// n8n's scanner wants literal defaults; test/unit/descriptionDefaults.test.ts holds each one to
+// the options schema, which stays the one source of truth.
 const sendingOptions: INodeProperties[] = [
 	{
 		displayName: 'After a Failed Message',
@@ -76,7 +77,7 @@ const sendingOptions: INodeProperties[] = [
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: CONCURRENCY.min, maxValue: CONCURRENCY.max },
-		default: CONCURRENCY.default,
+		default: 10,
 		description:
 			'How many rooms are served at once. Messages to the same room always go one after another, in input order.',
 	},
@@ -85,7 +86,7 @@ const sendingOptions: INodeProperties[] = [
 		name: 'requestsPerSecond',
 		type: 'number',
 		typeOptions: { minValue: REQUESTS_PER_SECOND.min, maxValue: REQUESTS_PER_SECOND.max },
-		default: REQUESTS_PER_SECOND.default,
+		default: 0,
 		description:
 			"A ceiling on requests per second across all rooms; 0 means none. After HappyTalk answers 429 (too many requests), the node also keeps to the rate HappyTalk had accepted.",
 	},
@@ -94,7 +95,7 @@ const sendingOptions: INodeProperties[] = [
 		name: 'retries',
 		type: 'number',
 		typeOptions: { minValue: RETRIES.min, maxValue: RETRIES.max },
-		default: RETRIES.default,
+		default: 3,
 		description:
 			'How often to retry a request that certainly did not arrive (HTTP 429, connection refused, DNS failure), with growing, randomised waits',
 	},
@@ -111,12 +112,11 @@ const sendingOptions: INodeProperties[] = [
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: TIMEOUT_MS.min, maxValue: TIMEOUT_MS.max },
-		default: TIMEOUT_MS.default,
+		default: 10000,
 		description:
 			'How long to wait for HappyTalk to answer, in milliseconds. When it does not answer in time the request may or may not have taken effect, so it is reported as an error and not sent again.',
 	},
 ];
-/* eslint-enable n8n-nodes-base/node-param-default-missing */
 
 export const optionsProperty = (
 	displayOptions: DisplayOptions,
@@ -130,3 +130,40 @@ export const optionsProperty = (
 	displayOptions,
 	options: [...extra, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
+
+/**
+ * The node's Resource dropdown, then each resource's Operation dropdown and its operations'
+ * fields, all from the registry.
+ */
+export function resourceProperties(
+	resources: Array<{
+		name: string;
+		value: string;
+		defaultOperation?: string;
+		operations: Record<string, OperationDescription>;
+	}>,
+	defaultResource: string,
+): INodeProperties[] {
+	const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: byName(resources).map(({ name, value }) => ({ name, value })),
+			default: defaultResource,
+		},
+		...resources.flatMap((resource) => {
+			const operations = Object.values(resource.operations);
+			return [
+				operationProperty(
+					resource.value,
+					byName(operations.map((operation) => operation.option)),
+					resource.defaultOperation ?? operations[0].option.value,
+				),
+				...operations.flatMap((operation) => operation.properties),
+			];
+		}),
+	];
+}

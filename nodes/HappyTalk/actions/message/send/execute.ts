@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { PreparedRequest } from '../../../shared/operation';
+import { asIdentifier } from '../../../shared/parameters';
+import { parseRequestBody } from '../../../shared/validate';
 import {
 	SEND_MESSAGE_ENDPOINT,
 	sendMessageBody,
 	sendMessageWireFields,
-} from '../../schemas/sendMessage.schema';
-import { parseRequestBody } from '../../schemas/validate';
-import type { PreparedRequest } from '../operations';
-import { asIdentifier } from '../parameters';
+} from './schema';
 
 /** Message → Send: one item's parameters as the exact body of `POST /v1/chat/write`. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { customerUuidField, roomIdField } from './common';
-import { boundedText } from './text';
+import { customerUuidField, roomIdField } from '../../../shared/fields';
+import { boundedText } from '../../../shared/text';
 
 /** `POST /v1/chat/end` (spec: end_counseling; `end_type` from HappyTalk's newer page). */
 export const END_ROOM_ENDPOINT = '/v1/chat/end';

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { END_TYPES } from '../schemas/endRoom.schema';
+import { customerUuidProperty, optionsProperty, showFor } from '../../../shared/description';
+import type { OperationOption } from '../../../shared/operation';
+import { describeLength } from '../../../shared/text';
 import {
 	CATEGORY_ID_MAX,
 	CUSTOM_PARAMETER_COUNT,
@@ -8,35 +10,16 @@ import {
 	customParameterField,
 	openRoomNumberFields,
 	openRoomTextFields,
-} from '../schemas/openRoom.schema';
-import { describeLength } from '../schemas/text';
-import {
-	customerUuidProperty,
-	operationProperty,
-	optionsProperty,
-	roomIdProperty,
-	showFor,
-} from './common';
+} from './schema';
 
-export const roomOperations: INodeProperties[] = [
-	operationProperty('room', [
-		{
-			name: 'End',
-			value: 'end',
-			description: 'End a counselling room',
-			action: 'End a room',
-		},
-		{
-			name: 'Open',
-			value: 'open',
-			description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
-			action: 'Open a room',
-		},
-	], 'open'),
-];
+export const option: OperationOption = {
+	name: 'Open',
+	value: 'open',
+	description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
+	action: 'Open a room',
+};
 
 const open = showFor('room', 'open');
-const end = showFor('room', 'end');
 
 const textFields: INodeProperties[] = Object.values(openRoomTextFields).map((field) => ({
 	displayName: field.label,
@@ -58,7 +41,7 @@ const numberFields: INodeProperties[] = Object.values(openRoomNumberFields).map(
 	hint: `A whole number of at most ${String(CATEGORY_ID_MAX).length} digits`,
 }));
 
-export const roomOpenFields: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	customerUuidProperty(open),
 	{
 		displayName: 'Additional Fields',
@@ -122,28 +105,4 @@ export const roomOpenFields: INodeProperties[] = [
 				'Whether answers -900 to -904 (no counselling now: out of hours, no counsellor free, limit reached) stop the node as errors. Off: they come out as a normal item with counsellingAvailable false, the reason and HappyTalk\'s notice.',
 		},
 	]),
-];
-
-export const roomEndFields: INodeProperties[] = [
-	customerUuidProperty(end),
-	roomIdProperty(end),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: end,
-		options: [
-			{
-				displayName: 'End Type',
-				name: 'endType',
-				type: 'options',
-				options: END_TYPES.map(({ name, value, description }) => ({ name, value, description })),
-				default: 0,
-				description: 'Who ended the counselling',
-			},
-		],
-	},
-	optionsProperty(end),
 ];
