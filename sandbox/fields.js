@@ -36,7 +36,7 @@ const URL_FIELD = {
 
 const CUSTOMER_ID = { name: 'customer_id', required: true, min: 1, max: 20 };
 
-// end's optional end_type (HappyTalk's newer page): 0 counsellor, 1 customer, 2 manager; a number or its digit.
+// end's optional end_type (HappyTalk's newer page): 0 counselor, 1 customer, 2 manager; a number or its digit.
 const END_TYPE = {
 	name: 'end_type',
 	required: false,

@@ -16,7 +16,7 @@ const {
 	checkLatency,
 	checkCounselor,
 	checkStrictRooms,
-	checkCounselling,
+	checkCounseling,
 	checkReceiveUrl,
 	checkRateLimit,
 } = require('./options');
@@ -25,7 +25,7 @@ const {
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
  * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
- * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
+ * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), close() }. See README.md.
  */
 async function startSandbox(options = {}) {
@@ -37,7 +37,7 @@ async function startSandbox(options = {}) {
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
 		strictRooms: settings.strictRooms,
-		counselling: settings.counselling,
+		counseling: settings.counseling,
 		receiveUrl: settings.receiveUrl,
 		rateLimit: settings.rateLimit,
 		rateWindow: createRateWindow(),
@@ -76,7 +76,7 @@ async function startSandbox(options = {}) {
 			state.counselor = { ...DEFAULT_COUNSELOR };
 			state.rooms.clear();
 			state.strictRooms = settings.strictRooms;
-			state.counselling = settings.counselling;
+			state.counseling = settings.counseling;
 			state.receiveUrl = settings.receiveUrl;
 			state.rateLimit = settings.rateLimit;
 			state.rateWindow.clear();
@@ -95,8 +95,8 @@ async function startSandbox(options = {}) {
 		setStrictRooms(strict) {
 			state.strictRooms = checkStrictRooms(strict, 'strict');
 		},
-		setCounselling(counselling) {
-			state.counselling = checkCounselling(counselling);
+		setCounseling(counseling) {
+			state.counseling = checkCounseling(counseling);
 		},
 		setReceiveUrl(url) {
 			state.receiveUrl = checkReceiveUrl(url ?? null);

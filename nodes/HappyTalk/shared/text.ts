@@ -33,7 +33,18 @@ export function describeRule(spec: FieldSpec): string {
 
 export function boundedText(spec: FieldSpec) {
 	return z
-		.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+		.string({
+			errorMap: (issue, ctx) => ({
+				message:
+					ctx.data === undefined || ctx.data === null
+						? 'is required'
+						: typeof ctx.data === 'number'
+							? `must be text; got the number ${ctx.data} (whole numbers up to ${Number.MAX_SAFE_INTEGER} become text by themselves; pass any other number as text)`
+							: issue.code === 'invalid_type'
+								? 'must be text'
+								: ctx.defaultError,
+			}),
+		})
 		.superRefine((value, ctx) => {
 			const length = countCharacters(value);
 			if (length < spec.min || length > spec.max) {
