@@ -3,7 +3,8 @@
 // `npm run sandbox`: runs the sandbox in the foreground and prints one line per request.
 const { startSandbox } = require('./server');
 const { COUNSELING_CODES } = require('./options');
-const { readCustomerLines, LINE_FORMAT } = require('./cliCustomer');
+const { readCustomerLines, testUrlFor, LINE_FORMAT } = require('./cliCustomer');
+const { printConversation } = require('./conversation');
 
 const DEFAULT_PORT = 8787;
 
@@ -107,8 +108,11 @@ async function main() {
 	// Customer messages from stdin only when there is somewhere to send them.
 	let stopReading = () => {};
 	if (receiveUrl !== undefined) {
-		console.log(`Customer messages: type "${LINE_FORMAT}" and Enter to POST it to ${receiveUrl.replace(/\/+$/, '')}/message/<uuid>.`);
-		stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(line));
+		const testReceiveUrl = testUrlFor(receiveUrl);
+		console.log(`Customer messages: type "${LINE_FORMAT}" and Enter to POST it to ${receiveUrl.replace(/\/+$/, '')}/message/<uuid>`
+			+ (testReceiveUrl ? ` (with "test ": to ${testReceiveUrl.replace(/\/+$/, '')}/message/<uuid>).` : '.'));
+		stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(line), { testReceiveUrl });
+		printConversation(sandbox, (line) => console.log(line));
 	}
 	console.log('');
 
@@ -127,7 +131,9 @@ async function main() {
 }
 
 main().catch((error) => {
-	const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: use --port N or HAPPYTALK_SANDBOX_PORT)' : '';
+	const hint = error.code === 'EADDRINUSE'
+		? ' (the port is taken, probably by another sandbox or `npm start`: stop it, or pick another port with --port N or HAPPYTALK_SANDBOX_PORT=N)'
+		: '';
 	console.error(`sandbox: ${error.message}${hint}`);
 	process.exitCode = 1;
 });

@@ -23,7 +23,8 @@ const {
 
 /**
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
- * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
+ * 'request' with each settled request record, and 'customer-message' with each customer message
+ * once delivered or not): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), close() }. See README.md.
@@ -110,8 +111,14 @@ async function startSandbox(options = {}) {
 		stats() {
 			return state.stats.snapshot();
 		},
+		// Emits 'customer-message' with the delivery's record once the receiver answered (or not).
 		sendCustomerMessage(message) {
-			return sendCustomerMessage(state, message);
+			const count = state.customerMessages.length;
+			const sending = sendCustomerMessage(state, message);
+			const record = state.customerMessages[count];
+			const announce = () => record && sandbox.emit('customer-message', record);
+			sending.then(announce, announce);
+			return sending;
 		},
 		close() {
 			closed = closed || shutDown(server, sockets, state);
