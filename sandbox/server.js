@@ -17,16 +17,17 @@ const {
 	checkLatency,
 	checkCounselor,
 	checkStrictRooms,
-	checkCounselling,
+	checkCounseling,
 	checkReceiveUrl,
 	checkRateLimit,
 } = require('./options');
 
 /**
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
- * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
+ * 'request' with each settled request record, and 'customer-message' with each customer message
+ * once delivered or not): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
- * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
+ * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), clearHistory(), addHistoryRooms(specs), historyRooms(), customers(),
  * close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
@@ -42,7 +43,7 @@ async function startSandbox(options = {}) {
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
 		strictRooms: settings.strictRooms,
-		counselling: settings.counselling,
+		counseling: settings.counseling,
 		receiveUrl: settings.receiveUrl,
 		rateLimit: settings.rateLimit,
 		rateWindow: createRateWindow(),
@@ -85,7 +86,7 @@ async function startSandbox(options = {}) {
 			state.counselor = { ...DEFAULT_COUNSELOR };
 			state.rooms.clear();
 			state.strictRooms = settings.strictRooms;
-			state.counselling = settings.counselling;
+			state.counseling = settings.counseling;
 			state.receiveUrl = settings.receiveUrl;
 			state.rateLimit = settings.rateLimit;
 			state.rateWindow.clear();
@@ -119,8 +120,8 @@ async function startSandbox(options = {}) {
 		setStrictRooms(strict) {
 			state.strictRooms = checkStrictRooms(strict, 'strict');
 		},
-		setCounselling(counselling) {
-			state.counselling = checkCounselling(counselling);
+		setCounseling(counseling) {
+			state.counseling = checkCounseling(counseling);
 		},
 		setReceiveUrl(url) {
 			state.receiveUrl = checkReceiveUrl(url ?? null);
@@ -134,8 +135,14 @@ async function startSandbox(options = {}) {
 		stats() {
 			return state.stats.snapshot();
 		},
+		// Emits 'customer-message' with the delivery's record once the receiver answered (or not).
 		sendCustomerMessage(message) {
-			return sendCustomerMessage(state, message);
+			const count = state.customerMessages.length;
+			const sending = sendCustomerMessage(state, message);
+			const record = state.customerMessages[count];
+			const announce = () => record && sandbox.emit('customer-message', record);
+			sending.then(announce, announce);
+			return sending;
 		},
 		close() {
 			closed = closed || shutDown(server, sockets, state);

@@ -18,7 +18,7 @@ export class HappyTalk implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor (Biz API); read counseling history and update customer information (customer API)",
+		description: "Open and end HappyTalk counseling rooms, send messages into them and check the customer's previous counselor (Biz API); read counseling history and update customer information (customer API)",
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

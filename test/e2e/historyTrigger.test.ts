@@ -19,7 +19,7 @@ const { N8N_MATRIX, REPO, activateCommand, runtimeDir } = require('../../scripts
 const example = (name: string) => JSON.parse(readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8')) as { id: string };
 
 const WORKFLOW_ID = 'HtE2eCounseled01';
-const LOG = { uuid: 'e2e-log', roomId: '9990001' };
+const LOG = { uuid: 'e2e_log', roomId: '9990001' };
 const ROOM_LIST = '/user/api/chat_room_lists/format/json';
 
 /**
@@ -113,16 +113,16 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 	test('each completed room starts the workflow exactly once, across polls and a restart', async () => {
 		// Activation polls once at once: the trigger starts from now, so the seeded history stays out.
 		await settle(() => polls() >= 1, 'the first poll');
-		const expected = [await counsel('e2e-a'), await counsel('e2e-b')];
+		const expected = [await counsel('e2e_a'), await counsel('e2e_b')];
 		await settle(() => logged().length >= 2, 'rooms a and b');
-		expected.push(await counsel('e2e-c'));
+		expected.push(await counsel('e2e_c'));
 		await settle(() => logged().length >= 3, 'room c');
 		const before = polls();
 		await settle(() => polls() >= before + 2, 'two more polls');
 
 		// Rooms that complete while n8n is down are caught up after the restart, none twice.
 		await server.stop();
-		expected.push(await counsel('e2e-d'), await counsel('e2e-e'));
+		expected.push(await counsel('e2e_d'), await counsel('e2e_e'));
 		server = await n8n.startServer();
 		await settle(() => logged().length >= 5, 'rooms d and e after the restart', 120000);
 		const afterRestart = polls();
@@ -136,8 +136,8 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 		const rows = await transcriptRows(version, n8n.userFolder);
 		expect(rows.map((row) => row.roomId).sort()).toEqual([...roomIds].sort());
 		const first = rows.find((row) => row.roomId === roomIds[0]);
-		expect(first).toMatchObject({ uuid: 'e2e-a', channel: 'HappyTalk', messages: 2 });
-		expect(String(first?.transcript)).toMatch(/\] bot: .+\n\[.+\+09:00\] counselor: thanks, e2e-a$/);
+		expect(first).toMatchObject({ uuid: 'e2e_a', channel: 'HappyTalk', messages: 2 });
+		expect(String(first?.transcript)).toMatch(/\] bot: .+\n\[.+\+09:00\] counselor: thanks, e2e_a$/);
 	}, 300000);
 
 	test('example "daily-rooms-report": yesterday\'s rooms (Korea time) in a summary', async () => {

@@ -31,7 +31,7 @@ const customerRooms = (overrides: INodeParameters = {}): INodeParameters => ({
 const update = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'customer',
 	operation: 'update',
-	uuid: 'cust-001',
+	uuid: 'cust_001',
 	roomId: '100001',
 	updateFields: {},
 	...overrides,
@@ -73,12 +73,12 @@ afterAll(async () => {
 
 describe('History → Get Room', () => {
 	test('a room opened, written to and ended through the Biz API: its messages in send order, in words and ISO times', async () => {
-		const opened = await bizApi('/v1/chat/open', { uuid: 'cust-001', site_uid: 'member-7', title: '배송 문의' });
+		const opened = await bizApi('/v1/chat/open', { uuid: 'cust_001', site_uid: 'member-7', title: '배송 문의' });
 		const roomId = String(opened.room_id);
 		for (const msg of ['first', 'second', 'third']) {
-			expect((await bizApi('/v1/chat/write', { uuid: 'cust-001', room_id: roomId, type: 'text', msg })).code).toBe(0);
+			expect((await bizApi('/v1/chat/write', { uuid: 'cust_001', room_id: roomId, type: 'text', msg })).code).toBe(0);
 		}
-		await bizApi('/v1/chat/end', { uuid: 'cust-001', room_id: roomId });
+		await bizApi('/v1/chat/end', { uuid: 'cust_001', room_id: roomId });
 
 		const { items, error } = await run(getRoom(roomId));
 		expect(error).toBeUndefined();
@@ -87,8 +87,8 @@ describe('History → Get Room', () => {
 		expect(room).toMatchObject({
 			id: roomId,
 			roomId,
-			uuid: 'cust-001',
-			customer_uuid: expect.stringMatching(/^\d+_cust-001$/),
+			uuid: 'cust_001',
+			customer_uuid: expect.stringMatching(/^\d+_cust_001$/),
 			users_id: 'member-7',
 			title: '배송 문의',
 			status: '2',
@@ -100,7 +100,7 @@ describe('History → Get Room', () => {
 		expect(room.openedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
 		expect(room.completedAt).toMatch(/\+09:00$/);
 		expect(room.complate_date).not.toBe('0000-00-00 00:00:00');
-		const messages = room.message as IDataObject[];
+		const messages = room.messages as IDataObject[];
 		// The sandbox answers newest first; the node puts them in send order.
 		expect(messages.map((message) => message.contents)).toEqual([expect.any(String), 'first', 'second', 'third']);
 		expect(messages.map((message) => message.sender)).toEqual(['bot', 'counselor', 'counselor', 'counselor']);
@@ -140,7 +140,7 @@ describe('History → Get Room', () => {
 				],
 			},
 		]);
-		const messages = (await run(getRoom(ids[0]))).items[0].json.message as IDataObject[];
+		const messages = (await run(getRoom(ids[0]))).items[0].json.messages as IDataObject[];
 		expect(messages[1]).toMatchObject({ contents_type: 'template', contents: JSON.stringify(template), template });
 		expect(messages[2]).toMatchObject({ isMemo: true, sender: 'counselor' });
 		expect(messages[3]).toMatchObject({ contents: '{not json', template: null });
@@ -291,7 +291,7 @@ describe('History → Get Customer Rooms', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
-		expect(items.every((item) => item.json.uuid === 'member42' && Array.isArray(item.json.message))).toBe(true);
+		expect(items.every((item) => item.json.uuid === 'member42' && Array.isArray(item.json.messages) && Array.isArray(item.json.message))).toBe(true);
 		expect(calls('/user/api/chat_lists/format/json')[0].body).toMatchObject({ uuid: 'member42', sdate: '2026-11-20', edate: '2026-11-21' });
 	});
 
@@ -306,7 +306,7 @@ describe('History → Get Customer Rooms', () => {
 
 describe('Customer → Update', () => {
 	test('every field goes out under its spec name, and later reads show the change', async () => {
-		const opened = await bizApi('/v1/chat/open', { uuid: 'cust-001' });
+		const opened = await bizApi('/v1/chat/open', { uuid: 'cust_001' });
 		const roomId = String(opened.room_id);
 		const { items, error } = await run(
 			update({
@@ -331,10 +331,10 @@ describe('Customer → Update', () => {
 			}),
 		);
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { result: 'success', updated: true, uuid: 'cust-001', roomId }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { result: 'success', updated: true, uuid: 'cust_001', roomId }, pairedItem: { item: 0 } }]);
 		expect(calls('/user/api/set_user_info/format/json')[0].body).toEqual({
 			token: COMPANY_TOKEN,
-			uuid: 'cust-001',
+			uuid: 'cust_001',
 			room_id: roomId,
 			users_id: 'member-900',
 			username: '홍길동',

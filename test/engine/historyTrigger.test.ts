@@ -67,16 +67,16 @@ test('first activation starts from now: rooms completed before are not emitted',
 
 test('each completed room once, in completion order, with its messages; rooms still open wait', async () => {
 	const { staticData: start } = await poll({});
-	const a = await counsel('cust-a');
-	const b = await counsel('cust-b');
-	const stillOpen = String((await bizApi('/v1/chat/open', { uuid: 'cust-c' })).room_id);
+	const a = await counsel('cust_a');
+	const b = await counsel('cust_b');
+	const stillOpen = String((await bizApi('/v1/chat/open', { uuid: 'cust_c' })).room_id);
 	const first = await poll(start);
 	expect(first.rooms.map((room) => room.roomId)).toEqual([a, b]);
-	expect(first.rooms[0]).toMatchObject({ uuid: 'cust-a', statusName: 'completed', messageCount: 2 });
-	expect((first.rooms[0].message as IDataObject[]).map((message) => message.contents)).toEqual([expect.any(String), 'hello cust-a']);
+	expect(first.rooms[0]).toMatchObject({ uuid: 'cust_a', statusName: 'completed', messageCount: 2 });
+	expect((first.rooms[0].messages as IDataObject[]).map((message) => message.contents)).toEqual([expect.any(String), 'hello cust_a']);
 	expect((await poll(first.staticData)).emitted).toBe(false);
 
-	await bizApi('/v1/chat/end', { uuid: 'cust-c', room_id: stillOpen });
+	await bizApi('/v1/chat/end', { uuid: 'cust_c', room_id: stillOpen });
 	const later = await poll(first.staticData);
 	expect(later.rooms.map((room) => room.roomId)).toEqual([stillOpen]);
 });
@@ -102,21 +102,21 @@ test('rooms completed in the same second, and a room that shows up late with an 
 
 test('a restart resumes from what n8n saved: nothing twice, nothing missed', async () => {
 	const { staticData: start } = await poll({});
-	const before = await counsel('cust-r1');
+	const before = await counsel('cust_r1');
 	const emitted = await poll(start);
 	expect(emitted.rooms.map((room) => room.roomId)).toEqual([before]);
 	// n8n saves static data when a poll emits. Polls that emit nothing change nothing n8n keeps, so
 	// the restart begins from the state of the last emitting poll.
 	await poll(emitted.staticData);
-	const duringDowntime = await counsel('cust-r2');
+	const duringDowntime = await counsel('cust_r2');
 	const afterRestart = await poll(JSON.parse(JSON.stringify(emitted.staticData)) as IDataObject);
 	expect(afterRestart.rooms.map((room) => room.roomId)).toEqual([duringDowntime]);
 });
 
 test('a failed poll loses nothing: HappyTalk down, or a room that cannot be read, and the next poll catches up', async () => {
 	const { staticData: start } = await poll({});
-	const a = await counsel('cust-f1');
-	const b = await counsel('cust-f2');
+	const a = await counsel('cust_f1');
+	const b = await counsel('cust_f2');
 	sandbox.injectFault({ status: 503, times: 4, match: { path: ROOM_LIST } });
 	await expect(poll(start)).rejects.toThrow('HappyTalk answered HTTP 503 with an HTML page instead of JSON');
 	sandbox.injectFault({ failCode: -503, message: 'room', match: { path: ROOM_BY_ID, bodyIncludes: b } });
@@ -127,11 +127,11 @@ test('a failed poll loses nothing: HappyTalk down, or a room that cannot be read
 
 test('"Include Messages" off: the room list fields only, no request per room', async () => {
 	const { staticData: start } = await poll({});
-	const a = await counsel('cust-m');
+	const a = await counsel('cust_m');
 	sandbox.requests.length = 0;
 	const { rooms } = await poll(start, { options: { includeMessages: false } });
 	expect(rooms.map((room) => room.roomId)).toEqual([a]);
-	expect(rooms[0]).not.toHaveProperty('message');
+	expect(rooms[0]).not.toHaveProperty('messages');
 	expect(rooms[0]).toHaveProperty('last_message');
 	expect(calls(ROOM_BY_ID)).toHaveLength(0);
 });
@@ -146,12 +146,12 @@ test('first activation can include the last hours', async () => {
 });
 
 test('"Fetch test event" returns the most recently completed room with its messages', async () => {
-	await counsel('cust-old');
-	const latest = await counsel('cust-latest', 'the last words');
+	await counsel('cust_old');
+	const latest = await counsel('cust_latest', 'the last words');
 	const { rooms } = await poll({}, {}, 'manual');
 	expect(rooms).toHaveLength(1);
-	expect(rooms[0]).toMatchObject({ roomId: latest, uuid: 'cust-latest', statusName: 'completed' });
-	expect((rooms[0].message as IDataObject[]).at(-1)).toMatchObject({ contents: 'the last words', sender: 'counselor' });
+	expect(rooms[0]).toMatchObject({ roomId: latest, uuid: 'cust_latest', statusName: 'completed' });
+	expect((rooms[0].messages as IDataObject[]).at(-1)).toMatchObject({ contents: 'the last words', sender: 'counselor' });
 });
 
 test('"Fetch test event" without any completed room says so', async () => {

@@ -66,7 +66,7 @@ export async function sendItems(
 			try {
 				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate, connection);
 				sent.push(itemIndex);
-				const json = operation.toOutput?.(answer, request) ?? answer;
+				const json = operation.toOutput(answer, request);
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 			} catch (error) {
 				failedInKey.set(key, itemIndex);

@@ -36,7 +36,6 @@ function inWords(dictionary: Readonly<Record<string, string>>, value: unknown): 
  */
 export function roomOutput(chat: IDataObject, messages?: unknown): IDataObject {
 	const output: IDataObject = {
-		...chat,
 		uuid: uuidOf(chat.customer_uuid) ?? null,
 		roomId: chat.id ?? null,
 		statusName: inWords(ROOM_STATES, chat.status),
@@ -44,12 +43,10 @@ export function roomOutput(chat: IDataObject, messages?: unknown): IDataObject {
 		openedAt: koreaTimeToIso(chat.reg_date),
 		completedAt: koreaTimeToIso(chat.complate_date),
 	};
-	if (messages !== undefined) {
-		const list = Array.isArray(messages) ? (messages as IDataObject[]) : [];
-		output.message = inSendOrder(list).map(messageOutput);
-		output.messageCount = list.length;
-	}
-	return output;
+	if (messages === undefined) return { ...output, ...chat };
+	const list = Array.isArray(messages) ? (messages as IDataObject[]) : [];
+	// `message` stays exactly as HappyTalk sent it; `messages` is the readable list, in send order.
+	return { ...output, messageCount: list.length, messages: inSendOrder(list).map(messageOutput), ...chat, message: messages };
 }
 
 function messageOutput(message: IDataObject): IDataObject {
