@@ -21,7 +21,7 @@ export class HappyTalkCustomerApi implements ICredentialType {
 		dark: 'file:../nodes/HappyTalk/happyTalk.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-happytalk#customer-api-credential';
+	documentationUrl = 'https://github.com/happytalk-n8n/n8n-nodes-happytalk#customer-api-credential';
 
 	properties: INodeProperties[] = [
 		{

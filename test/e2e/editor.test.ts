@@ -62,10 +62,10 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await expect(result.count()).resolves.toBe(1);
 	await result.click();
 	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
-	// folds its actions: all four operations.
+	// folds its actions: all eight operations (Biz API and customer API).
 	await page.getByText('On customer message', { exact: true }).waitFor();
 	await expect(page.getByText('On new HappyTalk event', { exact: true }).count()).resolves.toBe(0);
-	await page.getByText('Actions (4)', { exact: true }).click();
+	await page.getByText('Actions (8)', { exact: true }).click();
 	await page.getByText('Open a room', { exact: true }).waitFor();
 	await shot('node-panel');
 	await page.getByText('Send a message', { exact: true }).click();

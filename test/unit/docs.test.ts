@@ -17,6 +17,11 @@ import {
 } from '../../nodes/HappyTalk/shared/options.schema';
 import { sendMessageFields } from '../../nodes/HappyTalk/actions/message/send/schema';
 import { describeLength, describeRule } from '../../nodes/HappyTalk/shared/text';
+import { CUSTOMER_FAIL_CODES } from '../../nodes/HappyTalk/errors/customerApi/failCodes';
+import { updateTextFields, phoneField, updateCustomParameterField, UPDATE_CUSTOM_PARAMETER_COUNT } from '../../nodes/HappyTalk/actions/customer/update/schema';
+import { ROOM_LIMIT } from '../../nodes/HappyTalk/actions/history/getManyRooms/schema';
+import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE, STATUS_FILTERS } from '../../nodes/HappyTalk/shared/history/filters.schema';
+import { LOOKBACK_MS, START_HOURS, TEST_EVENT_DAYS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 
 const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
 const english = readme('README.md');
@@ -54,6 +59,52 @@ describe('README.md', () => {
 
 	test('Counselor → Check Previous: the company customer id', () => {
 		expect(english).toContain(`(\`${companyCustomerIdField.parameter}\`, ${describeLength(companyCustomerIdField)}:`);
+	});
+});
+
+describe('README.md: customer API', () => {
+	test.each(Object.entries(updateTextFields))('Customer → Update field %s', (wire, field) => {
+		expect(english).toContain(`| ${field.label} | \`updateFields.${field.parameter}\` | ${describeLength(field)} | \`${wire}\` |`);
+	});
+
+	test('Customer → Update: phone and custom parameters', () => {
+		expect(english).toContain(`| ${phoneField.label} | \`updateFields.${phoneField.parameter}\` | ${describeLength(phoneField)}, digits only`);
+		expect(english).toContain(`at most ${UPDATE_CUSTOM_PARAMETER_COUNT} values, ${describeLength(updateCustomParameterField)} each`);
+	});
+
+	test.each(CUSTOMER_FAIL_CODES.map((failure) => [`${failure.code} ${failure.message}`, failure]))('fail code %s', (_, failure) => {
+		expect(english).toContain(`| ${failure.code} | ${failure.message} | ${failure.meaning} | ${failure.action} |`);
+	});
+
+	test('paging, windows, limit, status filter', () => {
+		expect(english).toContain(`in pages of ${ROOM_LIST_PAGE_SIZE}`);
+		expect(english).toContain(`windows of at most ${HISTORY_WINDOW_DAYS} days`);
+		expect(english).toContain(`(\`limit\`, ${ROOM_LIMIT.min} to ${ROOM_LIMIT.max}, default ${ROOM_LIMIT.default})`);
+		expect(english).toContain(STATUS_FILTERS.map((status) => `${status.name} (${status.value}${status.value === 99 ? ', default' : ''})`).join(', '));
+	});
+
+	test('the trigger: look-back, start hours, test event', () => {
+		expect(english).toContain(`within the last ${LOOKBACK_MS / 60000} minutes, and looks back ${LOOKBACK_MS / 60000} minutes`);
+		expect(english).toContain(`(${START_HOURS.min} to ${START_HOURS.max})`);
+		expect(english).toContain(`completed room of the last ${TEST_EVENT_DAYS} days`);
+	});
+});
+
+describe('README.ko.md: customer API', () => {
+	test.each(Object.entries(updateTextFields))('Customer → Update field %s', (wire, field) => {
+		expect(korean).toContain(`| \`updateFields.${field.parameter}\` | ${field.min}~${field.max}자 | \`${wire}\` |`);
+	});
+
+	test.each(CUSTOMER_FAIL_CODES.map((failure) => [`${failure.code} ${failure.message}`, failure]))('fail code %s', (_, failure) => {
+		expect(korean).toContain(`| ${failure.code} | ${failure.message} |`);
+	});
+
+	test('paging, windows, limit, trigger', () => {
+		expect(korean).toContain(`${ROOM_LIST_PAGE_SIZE}건씩`);
+		expect(korean).toContain(`${HISTORY_WINDOW_DAYS}일 이하의 구간`);
+		expect(korean).toContain(`(\`limit\`, ${ROOM_LIMIT.min}~${ROOM_LIMIT.max}, 기본값 ${ROOM_LIMIT.default})`);
+		expect(korean).toContain(`최근 ${LOOKBACK_MS / 60000}분 안에`);
+		expect(korean).toContain(`(${START_HOURS.min}~${START_HOURS.max})`);
 	});
 });
 

@@ -34,7 +34,7 @@ export const CUSTOMER_FAIL_CODES: readonly CustomerFailCode[] = [
 		code: -503,
 		message: 'users',
 		meaning: 'HappyTalk has no customer with this UUID or customer ID',
-		action: "Check the value: the UUID without the site number (the part after \"<digits>_\" in a room's customer_uuid), or the customer's users_id",
+		action: "Check the value: the UUID without the site number (a room's customer_uuid without its leading digits and _), or the customer's users_id",
 	},
 	{
 		code: -503,
