@@ -1,7 +1,6 @@
 'use strict';
 
 const { kstDateTime } = require('./kstTime');
-const { seedRooms } = require('./historySeed');
 
 // The company's site number: HappyTalk writes a room's customer_uuid as `<site>_<uuid>`.
 const SITE_NUMBER = '1000000001';
@@ -56,9 +55,6 @@ function createHistory() {
 			rooms.set(room.id, room);
 			for (const message of spec.messages ?? []) addMessage(room, message);
 			return room;
-		},
-		seed({ count, days, now }) {
-			for (const spec of seedRooms({ count, days, now })) history.addRoom(spec);
 		},
 		/** A room /v1/chat/open created; `body` is the open request. */
 		opened(bizRoom, body, startMessage) {

@@ -9,6 +9,7 @@ const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
 const { createHistory } = require('./history');
+const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
 const { createRateWindow } = require('./rateLimit');
 const { createStats } = require('./stats');
@@ -58,7 +59,11 @@ async function startSandbox(options = {}) {
 		outgoing: new Set(),
 		closing: false,
 	};
-	const seedHistory = () => state.history.seed({ count: settings.historyRooms, days: settings.historyDays, now: Date.now() });
+	// Generated once: reset() restores the same seeded history (cheap, as tests reset often).
+	const seeded = seedRooms({ count: settings.historyRooms, days: settings.historyDays, now: Date.now() });
+	const seedHistory = () => {
+		for (const spec of seeded) state.history.addRoom(spec);
+	};
 	seedHistory();
 	const server = http.createServer();
 	const sockets = new Set();
