@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { HAPPYTALK_HOSTS, baseUrlExpression, resolveBaseUrl } from '../nodes/HappyTalk/transport/bizApi/baseUrl';
+import { environmentProperties } from '../nodes/HappyTalk/transport/credentialEnvironment';
 
 export class HappyTalkApi implements ICredentialType {
 	name = 'happyTalkApi';
@@ -39,39 +40,7 @@ export class HappyTalkApi implements ICredentialType {
 			required: true,
 			description: 'The token issued together with the Client ID (sent as HT-Client-Secret)',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{
-					name: 'Production',
-					value: 'production',
-					description: HAPPYTALK_HOSTS.production,
-				},
-				{
-					name: 'Development / Test',
-					value: 'development',
-					description: HAPPYTALK_HOSTS.development,
-				},
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'A proxy in front of HappyTalk, or the local HappyTalk sandbox',
-				},
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://happytalk-proxy.example.com',
-			required: true,
-			hint: 'Must use https://. Plain http:// is accepted only for localhost, 127.x.x.x and [::1].',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(HAPPYTALK_HOSTS),
 	];
 
 	// A function, not generic `={{$credentials.…}}` headers: n8n evaluates those expressions for

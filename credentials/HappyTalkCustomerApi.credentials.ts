@@ -9,7 +9,9 @@ import type {
 import {
 	CUSTOMER_API_HOSTS,
 	customerApiBaseUrlExpression,
+	resolveCustomerApiBaseUrl,
 } from '../nodes/HappyTalk/transport/customerApi/baseUrl';
+import { environmentProperties } from '../nodes/HappyTalk/transport/credentialEnvironment';
 
 export class HappyTalkCustomerApi implements ICredentialType {
 	name = 'happyTalkCustomerApi';
@@ -34,38 +36,16 @@ export class HappyTalkCustomerApi implements ICredentialType {
 			description:
 				'The company token from the HappyTalk admin: Settings › Company information management › System information › TOKEN. It is sent in the request body only.',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production', description: CUSTOMER_API_HOSTS.production },
-				{ name: 'Development / Test', value: 'development', description: CUSTOMER_API_HOSTS.development },
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'A proxy in front of HappyTalk, or the local HappyTalk sandbox',
-				},
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://happytalk-proxy.example.com',
-			required: true,
-			hint: 'Must use https://. Plain http:// is accepted only for localhost, 127.x.x.x and [::1].',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(CUSTOMER_API_HOSTS),
 	];
 
-	// The customer API reads the token from the JSON body, never from a header.
+	// The customer API reads the token from the JSON body, never from a header. The Base URL rule
+	// runs here too, so the Test button names a refused URL (see the Biz API credential).
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		resolveCustomerApiBaseUrl(credentials);
 		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 		return { ...requestOptions, body: { ...body, token: String(credentials.companyToken ?? '') } };
 	}

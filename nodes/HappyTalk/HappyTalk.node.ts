@@ -23,9 +23,11 @@ export class HappyTalk implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// n8n asks only for the credential of the API the chosen resource belongs to.
+		// n8n asks only for the credential of the API the chosen resource belongs to. `hide` for the
+		// Biz API: had both credentials `show` every resource value, n8n's editor would take
+		// "resource" for an authentication switch and offer either credential for any resource.
 		credentials: [
-			{ name: 'happyTalkApi', required: true, displayOptions: { show: { resource: resourcesOf('bizApi') } } },
+			{ name: 'happyTalkApi', required: true, displayOptions: { hide: { resource: resourcesOf('customerApi') } } },
 			{
 				name: 'happyTalkCustomerApi',
 				required: true,

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { COMPANY_TOKEN, deepText, startSandbox, type Sandbox } from '../support/sandbox';
+import { bizApiCall, COMPANY_TOKEN, deepText, startSandbox, type Sandbox } from '../support/sandbox';
 import { loadEngine, shutdownEngine, type Engine } from './harness';
 
 const TRIGGER = 'happyTalkHistoryTrigger';
@@ -21,14 +21,7 @@ async function poll(saved: IDataObject, parameters: INodeParameters = {}, mode: 
 	return { rooms, staticData, emitted: result !== null };
 }
 
-async function bizApi(path: string, body: IDataObject): Promise<IDataObject> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': sandbox.clientSecret },
-		body: JSON.stringify(body),
-	});
-	return (await response.json()) as IDataObject;
-}
+const bizApi = (path: string, body: IDataObject) => bizApiCall(sandbox, path, body);
 
 /** A customer's counseling, start to finish, through the Biz API: returns the room id. */
 async function counsel(uuid: string, text = `hello ${uuid}`): Promise<string> {

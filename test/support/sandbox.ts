@@ -97,3 +97,13 @@ export function deepText(value: unknown, seen = new Set<unknown>()): string {
 		})
 		.join('\n');
 }
+
+/** A Biz API call straight to the sandbox, as another system (or a counselor's tool) makes it. */
+export async function bizApiCall(sandbox: Sandbox, path: string, body: object): Promise<Record<string, unknown>> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': sandbox.clientSecret },
+		body: JSON.stringify(body),
+	});
+	return (await response.json()) as Record<string, unknown>;
+}

@@ -119,33 +119,29 @@ const sendingOptions: INodeProperties[] = [
 ];
 
 /** Options of the customer API's operations: reads and updates are safe to repeat. */
-export const customerApiOptionsProperty = (displayOptions: DisplayOptions): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	displayOptions,
-	options: sendingOptions
-		.filter((option) => option.name === 'retries' || option.name === 'timeout')
-		.map((option) =>
-			option.name === 'retries'
-				? { ...option, description: 'How often to retry a request that failed on the way (HTTP 429 or 5xx, network, time-out), with growing, randomised waits. Reading and updating are safe to repeat.' }
-				: { ...option, description: 'How long to wait for HappyTalk to answer each request, in milliseconds' },
-		),
-});
+export const customerApiOptionsProperty = (displayOptions: DisplayOptions): INodeProperties =>
+	optionsCollection(
+		displayOptions,
+		sendingOptions
+			.filter((option) => option.name === 'retries' || option.name === 'timeout')
+			.map((option) =>
+				option.name === 'retries'
+					? { ...option, description: 'How often to retry a request that failed on the way (HTTP 429 or 5xx, network, time-out), with growing, randomised waits. Reading and updating are safe to repeat.' }
+					: { ...option, description: 'How long to wait for HappyTalk to answer each request, in milliseconds' },
+			),
+	);
 
-export const optionsProperty = (
-	displayOptions: DisplayOptions,
-	extra: INodeProperties[] = [],
-): INodeProperties => ({
+export const optionsProperty = (displayOptions: DisplayOptions, extra: INodeProperties[] = []): INodeProperties =>
+	optionsCollection(displayOptions, [...extra, ...sendingOptions]);
+
+const optionsCollection = (displayOptions: DisplayOptions, options: INodeProperties[]): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
 	displayOptions,
-	options: [...extra, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
 
 /**

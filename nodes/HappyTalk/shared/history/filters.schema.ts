@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { oneOf } from '../choices';
 import { daysFromTo } from './kstDates';
 
 /** Rooms per page of the room list: HappyTalk's documented maximum (default 10). */
@@ -34,11 +35,6 @@ export const SORT_ORDERS = [
 const day = z
 	.string({ invalid_type_error: 'must be a date' })
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (a date picker value, an ISO date or a DateTime expression)');
-
-const oneOf = <T extends string | number>(values: readonly { value: T; name: string }[]) =>
-	z.custom<T>((value) => values.some((entry) => entry.value === value), {
-		message: `must be one of ${values.map((entry) => `${entry.value} (${entry.name})`).join(', ')}`,
-	});
 
 export const historyFilters = z
 	.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { oneOf } from '../../../shared/choices';
 import { customerApiUuidField, roomIdField } from '../../../shared/fields';
 import { boundedText, type FieldSpec } from '../../../shared/text';
 
@@ -38,11 +39,6 @@ const customParameterKeys = Array.from({ length: UPDATE_CUSTOM_PARAMETER_COUNT }
 const categoryId = z
 	.string({ invalid_type_error: 'must be a whole number' })
 	.regex(new RegExp(`^\\d{1,${UPDATE_CATEGORY_ID_DIGITS}}$`), `must be a whole number of at most ${UPDATE_CATEGORY_ID_DIGITS} digits`);
-const choice = (values: readonly { value: string; name: string }[]) =>
-	z.custom<string>((value) => values.some((entry) => entry.value === value), {
-		message: `must be one of ${values.map((entry) => `${entry.value} (${entry.name})`).join(', ')}`,
-	});
-
 export const setUserInfoBody = z
 	.object({
 		uuid: boundedText(customerApiUuidField),
@@ -55,10 +51,10 @@ export const setUserInfoBody = z
 			.optional(),
 		phone: boundedText(phoneField).refine((value) => /^\d+$/.test(value), 'must be digits only, without - (for example 01012345678)').optional(),
 		birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date').optional(),
-		birth_type: choice(BIRTH_TYPES).optional(),
+		birth_type: oneOf(BIRTH_TYPES).optional(),
 		category_id: categoryId.optional(),
 		division_id: categoryId.optional(),
-		scenario_next: choice(SCENARIO_NEXT).optional(),
+		scenario_next: oneOf(SCENARIO_NEXT).optional(),
 		...(Object.fromEntries(
 			customParameterKeys.map((key) => [key, boundedText(updateCustomParameterField).optional()]),
 		) as Record<string, z.ZodOptional<ReturnType<typeof boundedText>>>),
