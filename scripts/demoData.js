@@ -17,6 +17,8 @@ const readExample = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${
 const WEBHOOK_EXAMPLE = readExample('webhook-send-text');
 const WEBHOOK_PATH = WEBHOOK_EXAMPLE.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
 const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
+// Saves a transcript of every counseling completed while the demo runs.
+const TRANSCRIPT_EXAMPLE = readExample('counseling-transcript');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
 const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
 
@@ -52,7 +54,7 @@ async function importDemoData(
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
 			if (activateExamples) {
-				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
 			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
