@@ -131,7 +131,9 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 		expect(logged()).toEqual(expected);
 		expect(n8n.transcript.join('\n')).not.toContain(n8n.sandbox.companyToken);
 
-		// The transcript example ran on the same completions: one row per room, none twice.
+		// The transcript example ran on the same completions: one row per room, none twice. n8n 1.x's
+		// Data Table node cannot create a table (no "Table" resource), so the example needs n8n 2.
+		if (version.startsWith('1.')) return;
 		const roomIds = expected.map((line) => line.split(' ')[1]);
 		const rows = await transcriptRows(version, n8n.userFolder);
 		expect(rows.map((row) => row.roomId).sort()).toEqual([...roomIds].sort());
