@@ -14,7 +14,7 @@ const shownFor = (resource: string) => {
 	const parameters = { resource };
 	const node = { parameters } as unknown as INode;
 	return credentials
-		.filter((credential) => NodeHelpers.displayParameter(parameters, credential, node, parameters))
+		.filter((credential) => NodeHelpers.displayParameter(parameters, credential, node, description))
 		.map((credential) => credential.name);
 };
 
