@@ -6,11 +6,10 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SECRET, startSandbox, type Sandbox } from '../support/sandbox';
-import { loadEngine, shutdownEngine, type Engine } from './harness';
+import { SECRET } from '../support/sandbox';
+import { useSandboxEngine } from './harness';
 
-let sandbox: Sandbox;
-let engine: Engine;
+const live = useSandboxEngine({ strictRooms: true });
 
 const parameters = {
 	send: (roomId: string, overrides: INodeParameters = {}): INodeParameters => ({
@@ -39,30 +38,10 @@ const parameters = {
 };
 
 const run = async (node: INodeParameters) => {
-	const result = await engine.runNode(node, [{}]);
+	const result = await live.engine.runNode(node, [{}]);
 	expect(result.error).toBeUndefined();
 	return result.items[0].json;
 };
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	engine = await loadEngine({
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		environment: 'custom',
-		baseUrl: sandbox.url,
-	});
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setStrictRooms(true);
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
 
 describe('every operation: the plain fields, then HappyTalk\'s answer unchanged', () => {
 	test('Room → Open: opened, uuid, roomId (with counsellingAvailable, its first name) and the answer', async () => {
@@ -79,11 +58,11 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 			content: expect.any(String),
 			counselor_name: expect.any(String),
 		});
-		expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open']);
+		expect(live.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open']);
 	});
 
 	test('Room → Open when counseling is unavailable: opened false, no roomId, the answer kept', async () => {
-		sandbox.setCounseling(-903);
+		live.sandbox.setCounseling(-903);
 		const item = await run(parameters.open());
 		expect(item).toEqual({
 			opened: false,
@@ -133,16 +112,16 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 	});
 
 	test('a number as Room ID comes out as the same text in roomId and room_id', async () => {
-		sandbox.setStrictRooms(false);
+		live.sandbox.setStrictRooms(false);
 		expect(await run(parameters.send('={{ 5550001 }}'))).toMatchObject({ roomId: '5550001', room_id: '5550001' });
 	});
 });
 
 describe('the node and HappyTalk apply one rule', () => {
 	const postToSandbox = async (path: string, body: object) => {
-		const response = await fetch(`${sandbox.url}${path}`, {
+		const response = await fetch(`${live.sandbox.url}${path}`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': SECRET },
+			headers: { 'content-type': 'application/json', 'HT-Client-Id': live.sandbox.clientId, 'HT-Client-Secret': SECRET },
 			body: JSON.stringify(body),
 		});
 		return (await response.json()) as { code: number; field?: string };
@@ -156,9 +135,9 @@ describe('the node and HappyTalk apply one rule', () => {
 		['4 characters', 'cust', /must be 5 to 20 characters long; got 4 characters/],
 		['21 characters', 'c'.repeat(21), /must be 5 to 20 characters long; got 21 characters/],
 	])('a customer uuid with %s: the node stops before sending, HappyTalk would refuse it', async (_name, uuid, message) => {
-		const { error } = await engine.runNode(parameters.send('5550001', { uuid }), [{}]);
+		const { error } = await live.engine.runNode(parameters.send('5550001', { uuid }), [{}]);
 		expect(error?.message).toMatch(message);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', write({ uuid }));
 		expect([answer.code, answer.field]).toEqual([uuid.length < 5 || uuid.length > 20 ? -802 : -800, 'uuid']);
 	});
@@ -166,33 +145,33 @@ describe('the node and HappyTalk apply one rule', () => {
 	test.each(['Cust_', 'customer_01', 'A'.repeat(20), '1000225570_testuser', '={{ 12345 }}'])(
 		'the customer uuid %s passes the node and HappyTalk',
 		async (uuid) => {
-			sandbox.setStrictRooms(false);
+			live.sandbox.setStrictRooms(false);
 			const item = await run(parameters.send('5550001', { uuid }));
 			expect(item.code).toBe(0);
-			expect(sandbox.requests[0].body?.uuid).toBe(item.uuid);
+			expect(live.sandbox.requests[0].body?.uuid).toBe(item.uuid);
 		},
 	);
 
 	test('a File URL with a space inside: the node stops, HappyTalk would refuse it', async () => {
 		const url = 'https://cdn.example.com/my photo.png';
-		const { error } = await engine.runNode(parameters.send('5550001', { messageType: 'image', url }), [{}]);
+		const { error } = await live.engine.runNode(parameters.send('5550001', { messageType: 'image', url }), [{}]);
 		expect(error?.message).toMatch(/"File URL" \(url\) must not contain spaces \(write a space as %20\)/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', { uuid: 'customer_01', room_id: '5550001', type: 'image', url });
 		expect([answer.code, answer.field]).toEqual([-800, 'url']);
 	});
 
 	test('spaces around ids and URLs are trimmed by the node, so HappyTalk gets what it accepts', async () => {
-		sandbox.setStrictRooms(false);
+		live.sandbox.setStrictRooms(false);
 		const url = ' https://cdn.example.com/my%20photo.png ';
 		const item = await run(parameters.send(' 5550001 ', { uuid: ' customer_01 ', messageType: 'image', url }));
 		expect(item).toMatchObject({ sent: true, uuid: 'customer_01', roomId: '5550001', code: 0 });
-		expect(sandbox.requests[0].body).toEqual({ uuid: 'customer_01', room_id: '5550001', type: 'image', url: url.trim() });
+		expect(live.sandbox.requests[0].body).toEqual({ uuid: 'customer_01', room_id: '5550001', type: 'image', url: url.trim() });
 	});
 
 	test('a Room ID number too large to be exact is stopped, not sent with wrong digits', async () => {
-		const { error } = await engine.runNode(parameters.send('={{ 12345678901234567890 }}'), [{}]);
+		const { error } = await live.engine.runNode(parameters.send('={{ 12345678901234567890 }}'), [{}]);
 		expect(error?.message).toMatch(/"Room ID" \(roomId\) must be text; got the number 12345678901234567000/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 	});
 });
