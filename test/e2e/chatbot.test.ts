@@ -69,7 +69,10 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		for (const id of [autoReply.id, GUARDED.id]) {
 			expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
 		}
-		server = await n8n.startServer();
+		server = await n8n.startServer([
+			`${autoReplyWebhookId}/message/:uuid`,
+			`${GUARDED.webhookId}/${GUARDED.secret}/message/:uuid`,
+		]);
 	});
 
 	beforeEach(() => n8n.sandbox.reset());
