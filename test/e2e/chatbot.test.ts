@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
+import { CREDENTIAL, outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workflows = require('../../scripts/workflows');
@@ -200,7 +200,8 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 			const response = await fetch(`${server.url}/rest/credentials/test`, {
 				method: 'POST',
 				headers: { cookie, 'content-type': 'application/json' },
-				body: JSON.stringify({ credentials: { name: 'HappyTalk', type: 'happyTalkApi', data } }),
+				// n8n 2.41 tests a saved credential (its id) with the data the editor shows.
+				body: JSON.stringify({ credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'happyTalkApi', data } }),
 			});
 			expect(response.status).toBe(200);
 			return ((await response.json()) as { data: { status: string; message: string } }).data;
