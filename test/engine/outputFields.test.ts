@@ -8,34 +8,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SECRET } from '../support/sandbox';
 import { useSandboxEngine } from './harness';
+import { checkPrevious, end, open, send } from './operationParameters';
 
 const live = useSandboxEngine({ strictRooms: true });
-
-const parameters = {
-	send: (roomId: string, overrides: INodeParameters = {}): INodeParameters => ({
-		resource: 'message',
-		operation: 'send',
-		uuid: 'customer_01',
-		roomId,
-		messageType: 'text',
-		message: 'hello',
-		...overrides,
-	}),
-	open: (overrides: INodeParameters = {}): INodeParameters => ({
-		resource: 'room',
-		operation: 'open',
-		uuid: 'customer_01',
-		additionalFields: { forceNewRoom: true },
-		...overrides,
-	}),
-	end: (roomId: string): INodeParameters => ({ resource: 'room', operation: 'end', uuid: 'customer_01', roomId }),
-	checkPrevious: (): INodeParameters => ({
-		resource: 'counselor',
-		operation: 'checkPrevious',
-		uuid: 'customer_01',
-		customerId: 'C-0001',
-	}),
-};
 
 const run = async (node: INodeParameters) => {
 	const result = await live.engine.runNode(node, [{}]);
@@ -45,7 +20,7 @@ const run = async (node: INodeParameters) => {
 
 describe('every operation: the plain fields, then HappyTalk\'s answer unchanged', () => {
 	test('Room → Open: opened, uuid, roomId (with counsellingAvailable, its first name) and the answer', async () => {
-		const item = await run(parameters.open());
+		const item = await run(open({ additionalFields: { forceNewRoom: true } }));
 		const roomId = String(item.room_id);
 		expect(item).toEqual({
 			opened: true,
@@ -63,7 +38,7 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 
 	test('Room → Open when counseling is unavailable: opened false, no roomId, the answer kept', async () => {
 		live.sandbox.setCounseling(-903);
-		const item = await run(parameters.open());
+		const item = await run(open({ additionalFields: { forceNewRoom: true } }));
 		expect(item).toEqual({
 			opened: false,
 			uuid: 'customer_01',
@@ -80,10 +55,10 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 	});
 
 	test('Message → Send, Room → End and Counselor → Check Previous in one conversation', async () => {
-		const opened = await run(parameters.open());
+		const opened = await run(open({ additionalFields: { forceNewRoom: true } }));
 		const roomId = opened.roomId as string;
 
-		expect(await run(parameters.send(roomId))).toEqual({
+		expect(await run(send(roomId))).toEqual({
 			sent: true,
 			uuid: 'customer_01',
 			roomId,
@@ -91,14 +66,14 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 			room_id: roomId,
 			message: '',
 		});
-		expect(await run(parameters.end(roomId))).toEqual({
+		expect(await run(end({ roomId: roomId }))).toEqual({
 			ended: true,
 			uuid: 'customer_01',
 			roomId,
 			code: 0,
 			message: '',
 		});
-		expect(await run(parameters.checkPrevious())).toEqual({
+		expect(await run(checkPrevious())).toEqual({
 			uuid: 'customer_01',
 			customerId: 'C-0001',
 			previousCounselorExists: expect.any(Boolean),
@@ -113,7 +88,7 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 
 	test('a number as Room ID comes out as the same text in roomId and room_id', async () => {
 		live.sandbox.setStrictRooms(false);
-		expect(await run(parameters.send('={{ 5550001 }}'))).toMatchObject({ roomId: '5550001', room_id: '5550001' });
+		expect(await run(send('={{ 5550001 }}'))).toMatchObject({ roomId: '5550001', room_id: '5550001' });
 	});
 });
 
@@ -135,7 +110,7 @@ describe('the node and HappyTalk apply one rule', () => {
 		['4 characters', 'cust', /must be 5 to 20 characters long; got 4 characters/],
 		['21 characters', 'c'.repeat(21), /must be 5 to 20 characters long; got 21 characters/],
 	])('a customer uuid with %s: the node stops before sending, HappyTalk would refuse it', async (_name, uuid, message) => {
-		const { error } = await live.engine.runNode(parameters.send('5550001', { uuid }), [{}]);
+		const { error } = await live.engine.runNode(send('5550001', { uuid }), [{}]);
 		expect(error?.message).toMatch(message);
 		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', write({ uuid }));
@@ -146,7 +121,7 @@ describe('the node and HappyTalk apply one rule', () => {
 		'the customer uuid %s passes the node and HappyTalk',
 		async (uuid) => {
 			live.sandbox.setStrictRooms(false);
-			const item = await run(parameters.send('5550001', { uuid }));
+			const item = await run(send('5550001', { uuid }));
 			expect(item.code).toBe(0);
 			expect(live.sandbox.requests[0].body?.uuid).toBe(item.uuid);
 		},
@@ -154,7 +129,7 @@ describe('the node and HappyTalk apply one rule', () => {
 
 	test('a File URL with a space inside: the node stops, HappyTalk would refuse it', async () => {
 		const url = 'https://cdn.example.com/my photo.png';
-		const { error } = await live.engine.runNode(parameters.send('5550001', { messageType: 'image', url }), [{}]);
+		const { error } = await live.engine.runNode(send('5550001', { messageType: 'image', url }), [{}]);
 		expect(error?.message).toMatch(/"File URL" \(url\) must not contain spaces \(write a space as %20\)/);
 		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', { uuid: 'customer_01', room_id: '5550001', type: 'image', url });
@@ -164,13 +139,13 @@ describe('the node and HappyTalk apply one rule', () => {
 	test('spaces around ids and URLs are trimmed by the node, so HappyTalk gets what it accepts', async () => {
 		live.sandbox.setStrictRooms(false);
 		const url = ' https://cdn.example.com/my%20photo.png ';
-		const item = await run(parameters.send(' 5550001 ', { uuid: ' customer_01 ', messageType: 'image', url }));
+		const item = await run(send(' 5550001 ', { uuid: ' customer_01 ', messageType: 'image', url }));
 		expect(item).toMatchObject({ sent: true, uuid: 'customer_01', roomId: '5550001', code: 0 });
 		expect(live.sandbox.requests[0].body).toEqual({ uuid: 'customer_01', room_id: '5550001', type: 'image', url: url.trim() });
 	});
 
 	test('a Room ID number too large to be exact is stopped, not sent with wrong digits', async () => {
-		const { error } = await live.engine.runNode(parameters.send('={{ 12345678901234567890 }}'), [{}]);
+		const { error } = await live.engine.runNode(send('={{ 12345678901234567890 }}'), [{}]);
 		expect(error?.message).toMatch(/"Room ID" \(roomId\) must be text; got the number 12345678901234567000/);
 		expect(live.sandbox.requests).toHaveLength(0);
 	});

@@ -2,40 +2,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { deepText, SECRET } from '../support/sandbox';
 import { recordingRunner, useSandboxEngine } from './harness';
+import { checkPrevious, end, open, send } from './operationParameters';
 
 const live = useSandboxEngine({ strictRooms: true });
-
-const open = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'room',
-	operation: 'open',
-	uuid: 'customer_01',
-	additionalFields: {},
-	options: {},
-	...overrides,
-});
-const end = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'room',
-	operation: 'end',
-	uuid: 'customer_01',
-	roomId: '100001',
-	additionalFields: {},
-	...overrides,
-});
-const send = (roomId: string): INodeParameters => ({
-	resource: 'message',
-	operation: 'send',
-	uuid: 'customer_01',
-	roomId,
-	messageType: 'text',
-	message: 'hello',
-});
-const checkPrevious = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'counselor',
-	operation: 'checkPrevious',
-	uuid: 'customer_01',
-	customerId: 'C-0001',
-	...overrides,
-});
 
 const { run, runs } = recordingRunner(() => live.engine);
 
