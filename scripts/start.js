@@ -10,13 +10,15 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
+const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
-const { readCustomerLines } = require('../sandbox/cliCustomer');
-const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH } = require('./demoData');
+const { readCustomerLines, parseLine } = require('../sandbox/cliCustomer');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH } = require('./demoData');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.HAPPYTALK_SANDBOX_PORT || 8787);
+const MODEL_PORT = Number(process.env.HAPPYTALK_MODEL_PORT || 8788);
 const OWNER = {
 	email: 'demo@happytalk.example',
 	firstName: 'HappyTalk',
@@ -46,12 +48,18 @@ async function main() {
 		console.log(`  [sandbox] ${record.method} ${record.path} → code ${record.code ?? record.status}`);
 	});
 
+	step('Starting the model stand-in (an OpenAI-compatible model for the AI Agent example; no key needed)');
+	const model = await startModelStandIn({
+		port: MODEL_PORT,
+		onRequest: (conversation) => console.log(`  [model] ${conversation.path} → ${describeTurn(conversation.answer)}`),
+	});
+
 	const env = n8n.n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
 	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
 	await importDemoData(
 		env,
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-		{ activateExamples: true },
+		{ activateExamples: true, modelUrl: model.url },
 	);
 
 	step('Starting n8n (about 20 seconds)');
@@ -62,15 +70,27 @@ async function main() {
 n8n is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
+  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
   Try the active webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
     HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
+  Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
+    Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
 Ctrl+C stops n8n and the sandbox.
 `);
-	const stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(`  [customer] ${line}`));
+	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot.
+	const customer = {
+		sendCustomerMessage(message) {
+			if (message.uuid !== 'ai') return sandbox.sendCustomerMessage(message);
+			const aiMessage = parseLine(`${message.room_id} ${message.text}`);
+			if (!aiMessage) return Promise.reject(new Error('expected "ai <uuid> <room_id> <text...>"'));
+			return sandbox.sendCustomerMessage({ ...aiMessage, receiveUrl: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
+		},
+	};
+	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  [customer] ${line}`));
 
 	let stopping = false;
 	const stop = async () => {
@@ -80,6 +100,7 @@ Ctrl+C stops n8n and the sandbox.
 		stopReading();
 		await server.stop();
 		await sandbox.close();
+		await model.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
@@ -90,6 +111,11 @@ Ctrl+C stops n8n and the sandbox.
 			sandbox.close().then(() => process.exit(1));
 		}
 	});
+}
+
+function describeTurn(turn) {
+	if (turn?.toolCalls?.length) return turn.toolCalls.map((call) => `tool call ${call.name} ${JSON.stringify(call.arguments)}`).join(', ');
+	return `answer "${turn?.text ?? ''}"`;
 }
 
 function step(text) {
