@@ -12,8 +12,10 @@ const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
 const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
-const { readCustomerLines, parseLine } = require('../sandbox/cliCustomer');
+const { readCustomerLines, parseLine, testUrlFor } = require('../sandbox/cliCustomer');
+const { printConversation } = require('../sandbox/conversation');
 const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH } = require('./demoData');
+const { ensurePortsFree } = require('./ports');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -27,6 +29,13 @@ const OWNER = {
 };
 
 async function main() {
+	await ensurePortsFree([
+		{ port: N8N_PORT, purpose: "n8n's editor", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
+		{ port: N8N_PORT + 1, purpose: "n8n's task-runner broker, N8N_PORT + 1", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
+		{ port: SANDBOX_PORT, purpose: 'the HappyTalk sandbox', variable: `HAPPYTALK_SANDBOX_PORT=${SANDBOX_PORT + 1} npm start` },
+		{ port: MODEL_PORT, purpose: 'the model stand-in', variable: `HAPPYTALK_MODEL_PORT=${MODEL_PORT + 10} npm start` },
+	]);
+
 	step('Building the package');
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
 	if (build.status !== 0) throw new Error('npm run build failed');
@@ -40,13 +49,8 @@ async function main() {
 
 	step('Starting the HappyTalk sandbox');
 	// The sandbox plays HappyTalk: customers' messages go to the auto-reply bot's trigger.
-	const sandbox = await startSandbox({
-		port: SANDBOX_PORT,
-		receiveUrl: `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`,
-	});
-	sandbox.on('request', (record) => {
-		console.log(`  [sandbox] ${record.method} ${record.path} → code ${record.code ?? record.status}`);
-	});
+	const receiveUrl = `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`;
+	const sandbox = await startSandbox({ port: SANDBOX_PORT, receiveUrl });
 
 	step('Starting the model stand-in (an OpenAI-compatible model for the AI Agent example; no key needed)');
 	const model = await startModelStandIn({
@@ -79,18 +83,24 @@ n8n is ready: ${server.url}
     HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
     Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
-Ctrl+C stops n8n and the sandbox.
+  Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
+    then type the line with "test " in front:  test customer_01 5550001 안녕하세요
+The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
-	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot.
+	printConversation(sandbox, console.log);
+	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot
+	// ("ai" is never a uuid: too short).
 	const customer = {
 		sendCustomerMessage(message) {
 			if (message.uuid !== 'ai') return sandbox.sendCustomerMessage(message);
-			const aiMessage = parseLine(`${message.room_id} ${message.text}`);
-			if (!aiMessage) return Promise.reject(new Error('expected "ai <uuid> <room_id> <text...>"'));
+			const { test, ...aiMessage } = parseLine(`${message.room_id} ${message.text}`) ?? {};
+			if (!aiMessage.uuid) return Promise.reject(new Error('expected "ai <uuid> <room_id> <text...>"'));
 			return sandbox.sendCustomerMessage({ ...aiMessage, receiveUrl: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
 		},
 	};
-	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  [customer] ${line}`));
+	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  ${line}`), {
+		testReceiveUrl: testUrlFor(receiveUrl),
+	});
 
 	let stopping = false;
 	const stop = async () => {

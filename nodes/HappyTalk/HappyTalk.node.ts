@@ -19,7 +19,7 @@ export class HappyTalk implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor, with HappyTalk's Biz API",
+		description: "Open and end HappyTalk counseling rooms, send messages into them and check the customer's previous counselor, with HappyTalk's Biz API",
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HappyTalk } from '../../nodes/HappyTalk/HappyTalk.node';
-import { requestOptions } from '../../nodes/HappyTalk/schemas/options.schema';
+import { requestOptions } from '../../nodes/HappyTalk/shared/options.schema';
 
 const schemaDefaults = requestOptions.parse({}) as Record<string, unknown>;
 

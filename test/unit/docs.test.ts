@@ -16,7 +16,7 @@ import {
 	TIMEOUT_MS,
 } from '../../nodes/HappyTalk/shared/options.schema';
 import { sendMessageFields } from '../../nodes/HappyTalk/actions/message/send/schema';
-import { describeLength } from '../../nodes/HappyTalk/shared/text';
+import { describeLength, describeRule } from '../../nodes/HappyTalk/shared/text';
 
 const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
 const english = readme('README.md');
@@ -24,7 +24,7 @@ const korean = readme('README.ko.md');
 
 describe('README.md', () => {
 	test.each(Object.values(sendMessageFields))('field $parameter: label and limit', (field) => {
-		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeLength(field)} |`);
+		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeRule(field)} |`);
 	});
 
 	test('timeout bounds and default', () => {

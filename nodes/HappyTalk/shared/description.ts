@@ -9,7 +9,7 @@ import {
 	TIMEOUT_MS,
 } from './options.schema';
 import type { OperationDescription, OperationOption } from './operation';
-import { describeLength } from './text';
+import { describeLength, describeRule } from './text';
 
 export type DisplayOptions = INodeProperties['displayOptions'];
 
@@ -44,7 +44,7 @@ export const customerUuidProperty = (displayOptions: DisplayOptions): INodePrope
 	default: '',
 	placeholder: 'customer_1234',
 	description: "The customer's identifier in your own system (HappyTalk's uuid)",
-	hint: describeLength(customerUuidField),
+	hint: describeRule(customerUuidField),
 	displayOptions,
 });
 
@@ -55,7 +55,7 @@ export const roomIdProperty = (displayOptions: DisplayOptions): INodeProperties 
 	required: true,
 	default: '',
 	placeholder: '1234567',
-	description: 'The counselling room, as returned when the room was opened',
+	description: 'The counseling room, as returned when the room was opened',
 	hint: describeLength(roomIdField),
 	displayOptions,
 });

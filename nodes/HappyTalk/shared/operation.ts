@@ -26,6 +26,9 @@ export interface PreparedRequest {
 export interface BizApiOperation extends OperationDescription {
 	/** Resolves and validates one item into its request; throws before anything is sent. */
 	buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest;
-	/** Shapes HappyTalk's answer into the output item; the answer as it is when absent. */
-	toOutput?(answer: IDataObject, request: PreparedRequest): IDataObject;
+	/**
+	 * The output item: the plain fields every operation shares (`uuid`, `roomId` when there is a
+	 * room, and what happened, e.g. `sent: true`), then HappyTalk's answer exactly as it came.
+	 */
+	toOutput(answer: IDataObject, request: PreparedRequest): IDataObject;
 }

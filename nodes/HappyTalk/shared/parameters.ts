@@ -2,10 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * Identifiers and links often arrive as numbers from expressions (`{{ $json.roomId }}`) or with
- * stray whitespace from forms; HappyTalk wants exact strings. Messages are sent as typed.
+ * stray whitespace from forms; HappyTalk wants exact strings. Messages are sent as typed. Only
+ * whole numbers JavaScript holds exactly become text (as the sandbox accepts them as JSON numbers);
+ * others stay numbers for the schema to refuse, since their digits may already be wrong.
  */
 export function asIdentifier(value: unknown): unknown {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
 	return typeof value === 'string' ? value.trim() : value;
 }
 

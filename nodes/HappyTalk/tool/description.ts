@@ -27,24 +27,24 @@ export const toolDescriptionProperties: INodeProperties[] = [
 		...field,
 		displayOptions: onTool('message', 'send'),
 		default:
-			"Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. uuid is the customer's ID in the company's own system (5 to 20 characters); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. A text message has 1 to 1000 characters (Korean letters and emoji count as one each; line breaks are kept); an image, video or audio message is a public http:// or https:// link of 1 to 255 characters. The result says whether it was sent, or what to correct.",
+			"Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. A text message has 1 to 1000 characters (Korean letters and emoji count as one each; line breaks are kept); an image, video or audio message is a public http:// or https:// link of 1 to 255 characters. The result says whether it was sent, or what to correct.",
 	},
 	{
 		...field,
 		displayOptions: onTool('room', 'open'),
 		default:
-			"Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. uuid is the customer's ID in the company's own system (5 to 20 characters). The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.",
+			"Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _). The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.",
 	},
 	{
 		...field,
 		displayOptions: onTool('room', 'end'),
 		default:
-			"Ends a customer's HappyTalk counseling room: the chat closes for the customer and nothing more can be sent into it. uuid is the customer's ID in the company's own system (5 to 20 characters); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. Who ended it (end type): 0 Counselor, 1 Customer, 2 Manager.",
+			"Ends a customer's HappyTalk counseling room: the chat closes for the customer and nothing more can be sent into it. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. Who ended it (end type): 0 Counselor, 1 Customer, 2 Manager.",
 	},
 	{
 		...field,
 		displayOptions: onTool('counselor', 'checkPrevious'),
 		default:
-			"Checks in HappyTalk whether the customer's previous counselor exists and can take the chat now; changes nothing for the customer. uuid is the customer's ID in the company's own system (5 to 20 characters); customerId is the customer's ID in the company's system as HappyTalk knows it (1 to 20 characters).",
+			"Checks in HappyTalk whether the customer's previous counselor exists and can take the chat now; changes nothing for the customer. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); customerId is the customer's ID in the company's system as HappyTalk knows it (1 to 20 characters).",
 	},
 ];

@@ -7,9 +7,9 @@ const outcomes: Record<string, Describe> = {
 	'message.send': (_output, body) =>
 		`Sent: the ${String(body.type)} message is in room ${String(body.room_id)} of customer ${String(body.uuid)}, who sees it now.`,
 	'room.open': (output, body) =>
-		output.counsellingAvailable === false
+		output.opened === false
 			? `No room was opened for customer ${String(body.uuid)}: ${String(output.reason)}. HappyTalk showed the customer: "${String(output.notice ?? '')}".`
-			: `Opened counseling room ${String(output.room_id)} for customer ${String(body.uuid)}; a human counselor takes over the chat there.`,
+			: `Opened counseling room ${String(output.roomId)} for customer ${String(body.uuid)}; a human counselor takes over the chat there.`,
 	'room.end': (_output, body) =>
 		`Ended room ${String(body.room_id)} of customer ${String(body.uuid)}; nothing more can be sent into it.`,
 	'counselor.checkPrevious': (output, body) =>

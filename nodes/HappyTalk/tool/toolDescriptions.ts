@@ -1,5 +1,5 @@
 import { customerUuidField, roomIdField } from '../shared/fields';
-import { describeLength } from '../shared/text';
+import { describeLength, describeRule } from '../shared/text';
 import { companyCustomerIdField } from '../actions/counselor/checkPrevious/schema';
 import { END_TYPES } from '../actions/room/end/schema';
 import { MESSAGE_TYPES, sendMessageFields } from '../actions/message/send/schema';
@@ -8,7 +8,7 @@ import { MESSAGE_TYPES, sendMessageFields } from '../actions/message/send/schema
  * What a model reads about each operation when the node is an AI Agent's tool: what the call does
  * to a real customer, what uuid and room ID mean, and every limit, read from the schemas.
  */
-const uuid = `uuid is the customer's ID in the company's own system (${describeLength(customerUuidField)})`;
+const uuid = `uuid is the customer's ID in the company's own system (${describeRule(customerUuidField)})`;
 const roomId = `roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (${describeLength(roomIdField)}); the room must be open, not ended`;
 const fileTypes = MESSAGE_TYPES.filter((type) => type.value !== 'text').map((type) => type.value);
 

@@ -5,19 +5,13 @@ import { describeOutcome } from './outcomes';
 
 /**
  * What the model reads back from a tool call. A success says in one sentence what happened to
- * whom, beside the node's usual output fields; a failure is a result too (a thrown error would
- * end the agent's run or reach the model as an empty string): what was wrong, which field and
- * limit, what to do, and whether anything reached the customer.
+ * whom, before the node's usual output (uuid, roomId, what happened, HappyTalk's answer). A
+ * failure is a result too (a thrown error would end the agent's run or reach the model as an
+ * empty string): what was wrong, which field and limit, what to do, and whether anything reached
+ * the customer.
  */
 export function toolSuccess(output: IDataObject, request: PreparedRequest, operationKey: string): IDataObject {
-	const { uuid, room_id: roomId } = request.body;
-	return {
-		result: describeOutcome(operationKey, output, request.body),
-		...(uuid !== undefined ? { uuid } : {}),
-		...(roomId !== undefined ? { roomId } : {}),
-		...(operationKey === 'message.send' ? { sent: true } : {}),
-		...output,
-	};
+	return { result: describeOutcome(operationKey, output, request.body), ...output };
 }
 
 export function toolFailure(error: Error & { description?: string | null }): IDataObject {

@@ -32,7 +32,7 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	},
 	[-700]: {
 		name: 'EndRoom',
-		meaning: 'The counselling room has already ended',
+		meaning: 'The counseling room has already ended',
 		action: 'Open a new room for this customer and send there',
 	},
 	[-701]: {
@@ -72,8 +72,8 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	},
 	[-900]: {
 		name: 'Consulting',
-		meaning: 'Counselling is not being offered',
-		action: 'Check the counselling settings in the HappyTalk console',
+		meaning: 'Counseling is not being offered',
+		action: 'Check the counseling settings in the HappyTalk console',
 	},
 	[-901]: {
 		name: 'Consulting',
@@ -87,12 +87,12 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	},
 	[-903]: {
 		name: 'Consulting',
-		meaning: 'Working hours, but no counsellor is free; no room was created',
+		meaning: 'Working hours, but no counselor is free; no room was created',
 		action: 'Try again later, or let the chatbot keep answering',
 	},
 	[-904]: {
 		name: 'Consulting',
-		meaning: 'The limit of counselling sessions is exceeded',
+		meaning: 'The limit of counseling sessions is exceeded',
 		action: 'Try again later, or raise the limit in the HappyTalk console',
 	},
 	[-1001]: {
@@ -102,8 +102,8 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	},
 };
 
-/** "Counselling is not available now": an expected answer when opening a room. */
-export const COUNSELLING_UNAVAILABLE_CODES: readonly number[] = [-900, -901, -902, -903, -904];
+/** "Counseling is not available now": an expected answer when opening a room. */
+export const COUNSELING_UNAVAILABLE_CODES: readonly number[] = [-900, -901, -902, -903, -904];
 
 export function describeFailCode(code: number): FailCode {
 	return (

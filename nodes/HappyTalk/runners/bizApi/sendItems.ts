@@ -85,7 +85,7 @@ export async function sendItems(
 			try {
 				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate, connection);
 				sent.push(itemIndex);
-				const json = outputs.success(operation.toOutput?.(answer, request) ?? answer, request, operationKey);
+				const json = outputs.success(operation.toOutput(answer, request), request, operationKey);
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 			} catch (error) {
 				failedInKey.set(key, itemIndex);

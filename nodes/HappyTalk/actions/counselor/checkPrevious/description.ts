@@ -8,7 +8,7 @@ import { companyCustomerIdField } from './schema';
 export const option: OperationOption = {
 	name: 'Check Previous',
 	value: 'checkPrevious',
-	description: "Ask whether the customer's previous counsellor exists and can take the chat",
+	description: "Ask whether the customer's previous counselor exists and can take the chat",
 	action: 'Check the previous counselor',
 };
 

@@ -28,8 +28,10 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Prepar
 }
 
 /** HappyTalk's "exist" / counselor_code 1 as plain yes/no fields; its answer stays alongside. */
-export function toOutput(answer: IDataObject): IDataObject {
+export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
 	return {
+		uuid: request.body.uuid,
+		customerId: request.body.customer_id,
 		previousCounselorExists: answer.counselor === 'exist',
 		previousCounselorAvailable: answer.counselor_code === 1,
 		previousCounselorName: answer.counselor_name ?? '',

@@ -13,7 +13,7 @@ import { MESSAGE_TYPES, sendMessageFields as fields } from './schema';
 export const option: OperationOption = {
 	name: 'Send',
 	value: 'send',
-	description: 'Send a text, image, video or audio message into a counselling room',
+	description: 'Send a text, image, video or audio message into a counseling room',
 	action: 'Send a message',
 };
 
@@ -51,7 +51,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/files/photo.jpg',
 		description: 'Public link to the image, video or audio file; HappyTalk shows it to the customer',
-		hint: `${describeLength(fields.url)}, starting with http:// or https://`,
+		hint: `${describeLength(fields.url)}, starting with http:// or https://, without spaces (write one as %20)`,
 		displayOptions: showFor('message', 'send', { messageType: fileTypes }),
 	},
 	optionsProperty(send),

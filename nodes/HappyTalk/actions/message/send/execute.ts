@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedRequest } from '../../../shared/operation';
 import { asIdentifier } from '../../../shared/parameters';
@@ -24,4 +24,9 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Prepar
 		endpoint: SEND_MESSAGE_ENDPOINT,
 		body: parseRequestBody(sendMessageBody, body, sendMessageWireFields, this.getNode(), itemIndex),
 	};
+}
+
+/** Sent: the plain fields first, HappyTalk's `{code, room_id, message}` after them unchanged. */
+export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
+	return { sent: true, uuid: request.body.uuid, roomId: request.body.room_id, ...answer };
 }

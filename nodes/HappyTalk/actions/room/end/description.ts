@@ -7,7 +7,7 @@ import { END_TYPES } from './schema';
 export const option: OperationOption = {
 	name: 'End',
 	value: 'end',
-	description: 'End a counselling room',
+	description: 'End a counseling room',
 	action: 'End a room',
 };
 
@@ -30,7 +30,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: END_TYPES.map(({ name, value, description }) => ({ name, value, description })),
 				default: 0,
-				description: 'Who ended the counselling',
+				description: 'Who ended the counseling',
 			},
 		],
 	},

@@ -19,7 +19,7 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Prepar
 	};
 }
 
-/** HappyTalk answers only `{code, message}`: add which room ended, for the next node. */
+/** HappyTalk answers only `{code, message}`: add whose room ended, for the next node. */
 export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
-	return { ended: true, roomId: request.body.room_id, ...answer };
+	return { ended: true, uuid: request.body.uuid, roomId: request.body.room_id, ...answer };
 }

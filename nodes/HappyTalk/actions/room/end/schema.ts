@@ -7,7 +7,7 @@ import { boundedText } from '../../../shared/text';
 export const END_ROOM_ENDPOINT = '/v1/chat/end';
 
 export const END_TYPES = [
-	{ value: 0, name: 'Counselor', description: 'Ended by the counsellor' },
+	{ value: 0, name: 'Counselor', description: 'Ended by the counselor' },
 	{ value: 1, name: 'Customer', description: 'Ended by the customer' },
 	{ value: 2, name: 'Manager', description: 'Ended by a manager' },
 ] as const;

@@ -15,7 +15,7 @@ import {
 export const option: OperationOption = {
 	name: 'Open',
 	value: 'open',
-	description: 'Open a counselling room for a customer, to hand the chat to a counsellor',
+	description: 'Open a counseling room for a customer, to hand the chat to a counselor',
 	action: 'Open a room',
 };
 
@@ -71,9 +71,23 @@ export const properties: INodeProperties[] = [
 				description: `Your own values, sent as parameter1 … parameter${CUSTOM_PARAMETER_COUNT} in this order`,
 				options: [
 					{
-						displayName: 'Parameter',
+						displayName: 'Custom Parameter',
 						name: 'parameter',
 						values: [
+							{
+								displayName: 'Sent As',
+								name: 'number',
+								type: 'options',
+								options: [
+									{ name: 'Next Free Parameter (in This Order)', value: 0 },
+									...Array.from({ length: CUSTOM_PARAMETER_COUNT }, (_, i) => ({
+										name: `parameter${i + 1}`,
+										value: i + 1,
+									})),
+								],
+								default: 0,
+								description: 'Which of HappyTalk\'s parameter1 … parameter10 carries this value',
+							},
 							{
 								displayName: 'Value',
 								name: 'value',
@@ -97,12 +111,12 @@ export const properties: INodeProperties[] = [
 	},
 	optionsProperty(open, [
 		{
-			displayName: 'Counselling Unavailable Is an Error',
+			displayName: 'Counseling Unavailable Is an Error',
 			name: 'unavailableAsError',
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether answers -900 to -904 (no counselling now: out of hours, no counsellor free, limit reached) stop the node as errors. Off: they come out as a normal item with counsellingAvailable false, the reason and HappyTalk\'s notice.',
+				'Whether answers -900 to -904 (no counseling now: out of hours, no counselor free, limit reached) stop the node as errors. Off: they come out as a normal item with counsellingAvailable false, the reason and HappyTalk\'s notice.',
 		},
 	]),
 ];

@@ -9,7 +9,7 @@ export const OPEN_ROOM_ENDPOINT = '/v1/chat/open';
 /** Optional text fields, by wire name; `parameter` is the key under "Additional Fields". */
 export const openRoomTextFields = {
 	site_uid: { parameter: 'siteUid', label: 'Site Member Number', min: 1, max: 100, description: "The customer's member number on your site" },
-	title: { parameter: 'title', label: 'Title', min: 1, max: 100, description: 'Title of the counselling room' },
+	title: { parameter: 'title', label: 'Title', min: 1, max: 100, description: 'Title of the counseling room' },
 	phone_model: { parameter: 'phoneModel', label: 'Phone Model', min: 1, max: 20, description: "The customer's device model" },
 	phone_os_ver: { parameter: 'phoneOsVersion', label: 'Phone OS Version', min: 1, max: 20, description: "The device's operating system version" },
 	phone_telecomm: { parameter: 'phoneTelecom', label: 'Mobile Carrier', min: 1, max: 20, description: "The customer's mobile carrier" },
@@ -21,12 +21,12 @@ export const openRoomTextFields = {
 	parcel_company_code: { parameter: 'parcelCompanyCode', label: 'Courier Code', min: 1, max: 2, description: "HappyTalk's courier code" },
 } as const satisfies Record<string, FieldSpec & { description: string }>;
 
-/** Counselling category ids: integers of at most 11 digits (spec: int(11)). */
+/** Counseling category ids: integers of at most 11 digits (spec: int(11)). */
 export const CATEGORY_ID_MAX = 99999999999;
 
 export const openRoomNumberFields = {
-	category_id: { parameter: 'categoryId', label: 'Category ID', description: 'Counselling category; HappyTalk uses the first category when empty' },
-	division_id: { parameter: 'divisionId', label: 'Division ID', description: 'Counselling sub-category; HappyTalk uses the first one when empty' },
+	category_id: { parameter: 'categoryId', label: 'Category ID', description: 'Counseling category; HappyTalk uses the first category when empty' },
+	division_id: { parameter: 'divisionId', label: 'Division ID', description: 'Counseling sub-category; HappyTalk uses the first one when empty' },
 } as const;
 
 export const PHONE_OS = [
