@@ -20,7 +20,10 @@ const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
 const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
 const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
-const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
+// With a path secret of its own: two active HappyTalk Triggers with the same path ("message/:uuid")
+// would take each other's place in n8n's webhook table.
+const AI_AGENT_TRIGGER = AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId);
+const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_TRIGGER.webhookId}/${AI_AGENT_TRIGGER.parameters.pathSecret}`;
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {

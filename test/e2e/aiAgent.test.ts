@@ -11,6 +11,7 @@ import path from 'node:path';
 import { customerUuidField, roomIdField } from '../../nodes/HappyTalk/shared/fields';
 import { describeLength, describeRule } from '../../nodes/HappyTalk/shared/text';
 import { sendMessageFields } from '../../nodes/HappyTalk/actions/message/send/schema';
+import { toolDescriptions } from '../../nodes/HappyTalk/tool/toolDescriptions';
 import { outputOf, prepareRealN8n, type RealN8n } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,7 +19,7 @@ const { N8N_VERSIONS, REPO, activateCommand, runtimeDir } = require('../../scrip
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startModelStandIn } = require('../../sandbox/model/server');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { MODEL_CREDENTIAL, SANDBOX_CREDENTIAL } = require('../../scripts/demoData');
+const { MODEL_CREDENTIAL, SANDBOX_CREDENTIAL, AI_AGENT_RECEIVE_PATH } = require('../../scripts/demoData');
 
 interface Conversation {
 	path: string;
@@ -34,8 +35,9 @@ interface ModelStandIn {
 	close(): Promise<void>;
 }
 
-const example = JSON.parse(readFileSync(path.join(REPO, 'examples', 'ai-agent-replies.json'), 'utf8'));
-const exampleWebhookId = example.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId as string;
+const readExample = (name: string) => JSON.parse(readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8'));
+const example = readExample('ai-agent-replies');
+const autoReplyBot = readExample('auto-reply-bot');
 
 /**
  * The version n8n itself puts in a new workflow: the node's `defaultVersion`, else its newest.
@@ -132,6 +134,8 @@ describe.each(versions)('n8n %s: HappyTalk as an AI Agent tool', (version) => {
 	let model: ModelStandIn;
 	const writes = () => n8n.sandbox.requests.filter((request) => request.path === '/v1/chat/write');
 	const defaults = { agent: 0, model: 0 };
+	/** The tools the model was offered in the first run with n8n's default agent. */
+	let toolsOffered: Conversation['tools'] | undefined;
 
 	beforeAll(async () => {
 		model = (await startModelStandIn()) as ModelStandIn;
@@ -173,6 +177,7 @@ describe.each(versions)('n8n %s: HappyTalk as an AI Agent tool', (version) => {
 			);
 
 			const { run, stdout } = await n8n.execute(workflowId);
+			if (index === 0) toolsOffered = model.requests[0]?.tools;
 
 			expect([run.data.resultData.error?.message, stdout.slice(-2000)]).toEqual([undefined, expect.any(String)]);
 			expect(model.requests.map((request) => request.path)).toEqual(
@@ -211,14 +216,12 @@ describe.each(versions)('n8n %s: HappyTalk as an AI Agent tool', (version) => {
 		},
 	);
 
-	test('the tool schema the model is sent: what the call does to a customer, what uuid and room mean, every limit', async () => {
-		const workflowId = `HtE2eSchema${version.replace(/\./g, '')}`.slice(0, 16);
-		await n8n.importWorkflows([agentWorkflow(workflowId, defaults)]);
-		model.script({ text: 'Nothing to send.' });
-		await n8n.execute(workflowId);
-
-		const [tool] = model.requests[0].tools;
+	test('the tool schema the model is sent: what the call does to a customer, what uuid and room mean, every limit', () => {
+		// Sent in the first run above, as n8n builds it for its default agent.
+		expect(toolsOffered).toHaveLength(1);
+		const [tool] = toolsOffered!;
 		expect(tool.name).toBe(TOOL);
+		expect(tool.description).toBe(toolDescriptions['message.send']);
 		for (const fact of [
 			'real customer',
 			'must be open',
@@ -232,14 +235,17 @@ describe.each(versions)('n8n %s: HappyTalk as an AI Agent tool', (version) => {
 		}
 		expect(Object.keys(tool.parameters.properties ?? {}).sort()).toEqual(['Customer_UUID', 'Message', 'Room_ID']);
 		expect(Object.values(tool.parameters.properties ?? {}).map((property) => property.type)).toEqual(['string', 'string', 'string']);
+		expect([...(tool.parameters.required ?? [])].sort()).toEqual(['Customer_UUID', 'Message', 'Room_ID']);
 	});
 
 	test('example "ai-agent-replies" answers a customer out of the box, with the model stand-in', async () => {
-		expect((await n8n.cli(activateCommand(version, example.id))).code).toBe(0);
-		const server = await n8n.startServer([`${exampleWebhookId}/message/:uuid`]);
+		// Active beside the auto-reply bot, as in `npm start`: two HappyTalk Triggers side by side.
+		for (const id of [example.id, autoReplyBot.id]) expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
+		const receivePath = (AI_AGENT_RECEIVE_PATH as string).replace(/^webhook\//, '');
+		const server = await n8n.startServer([`${receivePath}/message/:uuid`]);
 		try {
 			const answer = await n8n.sandbox.sendCustomerMessage({
-				receiveUrl: `${server.url}/webhook/${exampleWebhookId}`,
+				receiveUrl: `${server.url}/${AI_AGENT_RECEIVE_PATH}`,
 				uuid: 'customer_77',
 				room_id: '100777',
 				text: '환불 가능한가요?',
