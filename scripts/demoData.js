@@ -12,6 +12,8 @@ const n8n = require('./n8n');
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
 /** The sandbox's customer API (history, customer data): the same URL, the company token. */
 const SANDBOX_CUSTOMER_CREDENTIAL = { id: 'HtSandboxCust001', name: 'HappyTalk Customer Sandbox', type: 'happyTalkCustomerApi' };
+/** The OpenAI credential of the AI Agent example, pointed at the model stand-in (no key needed). */
+const MODEL_CREDENTIAL = { id: 'HtModelStandIn01', name: 'OpenAI (model stand-in)', type: 'openAiApi' };
 const EXAMPLES = path.join(n8n.REPO, 'examples');
 const readExample = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.json`), 'utf8'));
 const WEBHOOK_EXAMPLE = readExample('webhook-send-text');
@@ -21,6 +23,11 @@ const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
 const TRANSCRIPT_EXAMPLE = readExample('counseling-transcript');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
 const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
+const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
+// With a path secret of its own: two active HappyTalk Triggers with the same path ("message/:uuid")
+// would take each other's place in n8n's webhook table.
+const AI_AGENT_TRIGGER = AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId);
+const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_TRIGGER.webhookId}/${AI_AGENT_TRIGGER.parameters.pathSecret}`;
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -36,15 +43,20 @@ function sandboxCustomerCredential({ sandboxUrl, companyToken }) {
 	};
 }
 
+function modelCredential(modelUrl) {
+	return { ...MODEL_CREDENTIAL, data: { apiKey: 'model-stand-in-needs-no-key', url: modelUrl } };
+}
+
+/** `modelUrl`: the model stand-in's OpenAI base URL, for the AI Agent example's credential. */
 async function importDemoData(
 	env,
 	sandbox,
-	{ version = n8n.N8N_VERSIONS.current, examples = true, activateExamples = false } = {},
+	{ version = n8n.N8N_VERSIONS.current, examples = true, activateExamples = false, modelUrl } = {},
 ) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-import-'));
 	try {
 		const credentialFile = path.join(dir, 'credentials.json');
-		const credentials = [sandboxCredential(sandbox)];
+		const credentials = [sandboxCredential(sandbox), ...(modelUrl ? [modelCredential(modelUrl)] : [])];
 		// Callers that know no company token (older scripts) get the Biz API credential only.
 		if (sandbox.companyToken) credentials.push(sandboxCustomerCredential(sandbox));
 		fs.writeFileSync(credentialFile, JSON.stringify(credentials));
@@ -54,7 +66,7 @@ async function importDemoData(
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
 			if (activateExamples) {
-				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
 			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
@@ -71,4 +83,16 @@ async function cli(version, env, args) {
 	return result;
 }
 
-module.exports = { importDemoData, sandboxCredential, sandboxCustomerCredential, SANDBOX_CREDENTIAL, SANDBOX_CUSTOMER_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, cli };
+module.exports = {
+	importDemoData,
+	sandboxCredential,
+	sandboxCustomerCredential,
+	modelCredential,
+	SANDBOX_CREDENTIAL,
+	SANDBOX_CUSTOMER_CREDENTIAL,
+	MODEL_CREDENTIAL,
+	WEBHOOK_PATH,
+	AUTO_REPLY_RECEIVE_PATH,
+	AI_AGENT_RECEIVE_PATH,
+	cli,
+};

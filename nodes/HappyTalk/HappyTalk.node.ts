@@ -9,6 +9,7 @@ import {
 import { resources, resourcesOf } from './actions/registry';
 import { router } from './actions/router';
 import { resourceProperties } from './shared/description';
+import { toolDescriptionProperties } from './tool/description';
 
 export class HappyTalk implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +35,10 @@ export class HappyTalk implements INodeType {
 				displayOptions: { show: { resource: resourcesOf('customerApi') } },
 			},
 		],
-		properties: resourceProperties(resources, 'message'),
+		properties: [
+			...toolDescriptionProperties,
+			...resourceProperties(resources, 'message'),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

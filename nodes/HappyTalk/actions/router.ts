@@ -1,17 +1,33 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sendItems } from '../runners/bizApi/sendItems';
+import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
 import { runItems } from '../runners/customerApi/runItems';
+import { runsAsTool } from '../tool/runsAsTool';
+import { toolFailure, toolSuccess } from '../tool/toolResults';
 import { findBizApiOperation, findCustomerApiOperation, resources } from './registry';
+
+/** As an AI Agent's tool, every item is a result for the model, whatever "On Error" says. */
+const toolOutputs: ItemOutputs = {
+	continueOnFail: () => true,
+	success: toolSuccess,
+	failure: toolFailure,
+};
 
 /**
  * Hands the node's items to the runner of the API their resource belongs to. The resource is the
  * same for every item (it takes no expression).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	if (this.getInputData().length === 0) return [[]];
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const api = resources.find((entry) => entry.value === resource)?.api;
-	if (api === 'customerApi') return await runItems.call(this, findCustomerApiOperation);
-	return await sendItems.call(this, findBizApiOperation);
+	const items = this.getInputData();
+	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
+	if (resources.find((entry) => entry.value === resource)?.api === 'customerApi') {
+		return await runItems.call(this, findCustomerApiOperation);
+	}
+	if (!runsAsTool(this.getNode())) return await sendItems.call(this, findBizApiOperation);
+	try {
+		return await sendItems.call(this, findBizApiOperation, toolOutputs);
+	} catch (error) {
+		// Before any item could be tried (e.g. the credential could not be read).
+		return [items.map((_item, item) => ({ json: toolFailure(error as Error), pairedItem: { item } }))];
+	}
 }
