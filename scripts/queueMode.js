@@ -110,7 +110,15 @@ async function startPostgres(dataDir) {
 		30000,
 		postgres,
 	);
-	return { ...postgres, port, database: 'postgres', user: 'n8n' };
+	/** Runs one query with psql; resolves its rows as arrays of strings. */
+	const query = (sql) => {
+		const result = spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-At', '-F', '\t', '-c', sql], {
+			encoding: 'utf8',
+		});
+		if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+		return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+	};
+	return { ...postgres, port, database: 'postgres', user: 'n8n', query };
 }
 
 /** What every n8n process of one cluster shares: the database, Redis, the encryption key. */
@@ -157,13 +165,14 @@ function userFolderFor(root, name, tarball) {
 }
 
 /**
- * Redis, PostgreSQL and n8n `version` in queue mode. `processes` lists what to start after the main:
+ * n8n `version` in queue mode (Redis, PostgreSQL), or with `regular: true` one `n8n start` on SQLite
+ * (for comparison; then `processes` must be empty). `processes` lists what to start after the main:
  * [{ role: 'worker' | 'webhook', name, package?: false, env?: {...} }]. `prepare(cliEnv)` runs the
  * CLI (import credentials and workflows, publish) on the database before the main starts; `workerEnv`
  * goes to every worker. Every
  * folder lives under one temporary root that stop() removes.
  */
-async function startQueueCluster({ version, tarball, processes, prepare, mainEnv = {}, workerEnv = {}, workerConcurrency = 10 }) {
+async function startQueueCluster({ version, tarball, processes = [], prepare, regular = false, mainEnv = {}, workerEnv = {}, workerConcurrency = 10 }) {
 	n8n.ensureN8n(version);
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-queue-'));
 	fs.chmodSync(root, 0o755);
@@ -174,16 +183,18 @@ async function startQueueCluster({ version, tarball, processes, prepare, mainEnv
 		fs.rmSync(root, { recursive: true, force: true });
 	};
 	try {
-		const redisDir = path.join(root, 'redis');
-		fs.mkdirSync(redisDir);
-		cluster.redis = await startRedis(redisDir);
-		started.push(cluster.redis);
-		const pgDir = path.join(root, 'postgres');
-		fs.mkdirSync(pgDir);
-		cluster.postgres = await startPostgres(pgDir);
-		started.push(cluster.postgres);
+		if (!regular) {
+			const redisDir = path.join(root, 'redis');
+			fs.mkdirSync(redisDir);
+			cluster.redis = await startRedis(redisDir);
+			started.push(cluster.redis);
+			const pgDir = path.join(root, 'postgres');
+			fs.mkdirSync(pgDir);
+			cluster.postgres = await startPostgres(pgDir);
+			started.push(cluster.postgres);
+		}
 
-		const shared = queueEnv(cluster);
+		const shared = regular ? { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY } : queueEnv(cluster);
 		cluster.envFor = async (name, { withPackage = true, extra = {} } = {}) => ({
 			...n8n.n8nEnv({
 				userFolder: userFolderFor(root, name, withPackage ? tarball : null),
