@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { HAPPYTALK_HOSTS, baseUrlExpression } from '../nodes/HappyTalk/transport/baseUrl';
+import { HAPPYTALK_HOSTS, baseUrlExpression, resolveBaseUrl } from '../nodes/HappyTalk/transport/bizApi/baseUrl';
 
 export class HappyTalkApi implements ICredentialType {
 	name = 'happyTalkApi';
@@ -18,7 +18,7 @@ export class HappyTalkApi implements ICredentialType {
 		dark: 'file:../nodes/HappyTalk/happyTalk.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-happytalk#credentials';
+	documentationUrl = 'https://github.com/happytalk-n8n/n8n-nodes-happytalk#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -76,10 +76,14 @@ export class HappyTalkApi implements ICredentialType {
 
 	// A function, not generic `={{$credentials.…}}` headers: n8n evaluates those expressions for
 	// every request, which measurably slows bulk sending (see docs/bench.md).
+	// It also applies the Base URL rule before any request: n8n swallows an error thrown inside the
+	// test's base-URL expression (the Test button would say only "Invalid URL"), but shows the
+	// message of an error thrown here.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		resolveBaseUrl(credentials);
 		return {
 			...requestOptions,
 			headers: {
@@ -90,13 +94,13 @@ export class HappyTalkApi implements ICredentialType {
 		};
 	}
 
-	// "Is the previous counsellor available?" only reads: it proves the keys without touching a room.
+	// "Is the previous counselor available?" only reads: it proves the keys without touching a room.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression,
 			url: '/v1/chat/isCounselor',
 			method: 'POST',
-			body: { uuid: 'n8n-credential-test', customer_id: 'n8n-test' },
+			body: { uuid: 'n8n_credential_test', customer_id: 'n8n-test' },
 			json: true,
 		},
 		rules: [

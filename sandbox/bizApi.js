@@ -18,7 +18,7 @@ const ROUTES = new Map([
 
 /**
  * HappyTalk's side of one API call. `request` is { method, path, headers, rawBody, body, bodyOk };
- * `state` is { clientId, clientSecret, counselor, rooms, strictRooms, counselling }.
+ * `state` is { clientId, clientSecret, counselor, rooms, strictRooms, counseling }.
  * Returns an answer (see answer.js).
  * Order: authentication, route, method, content type, body, fields.
  */

@@ -2,8 +2,9 @@
 
 // `npm run sandbox`: runs the sandbox in the foreground and prints one line per request.
 const { startSandbox } = require('./server');
-const { COUNSELLING_CODES } = require('./options');
-const { readCustomerLines, LINE_FORMAT } = require('./cliCustomer');
+const { COUNSELING_CODES } = require('./options');
+const { readCustomerLines, testUrlFor, LINE_FORMAT } = require('./cliCustomer');
+const { printConversation } = require('./conversation');
 
 const DEFAULT_PORT = 8787;
 
@@ -19,11 +20,11 @@ function hasFlag(args, name) {
 }
 
 // 'available', or one of the -900..-904 codes that open then answers.
-function toCounselling(text) {
+function toCounseling(text) {
 	if (text === 'available') return text;
 	const code = Number(text);
-	if (!COUNSELLING_CODES.includes(code)) {
-		throw new Error(`counselling must be available or one of ${COUNSELLING_CODES.join(', ')}, got ${JSON.stringify(text)}`);
+	if (!COUNSELING_CODES.includes(code)) {
+		throw new Error(`counseling must be available or one of ${COUNSELING_CODES.join(', ')}, got ${JSON.stringify(text)}`);
 	}
 	return code;
 }
@@ -77,8 +78,8 @@ async function main() {
 	const latencyText = readFlag(args, '--latency');
 	const latencyMs = latencyText === undefined ? 0 : toNumber(latencyText, 'latency');
 	const strictRooms = hasFlag(args, '--strict-rooms');
-	const counsellingText = readFlag(args, '--counselling');
-	const counselling = counsellingText === undefined ? 'available' : toCounselling(counsellingText);
+	const counselingText = readFlag(args, '--counseling') ?? readFlag(args, '--counselling');
+	const counseling = counselingText === undefined ? 'available' : toCounseling(counselingText);
 	const receiveUrl = readFlag(args, '--receive-url') ?? (process.env.HAPPYTALK_SANDBOX_RECEIVE_URL || undefined);
 	const rateLimit = toRateLimit(readFlag(args, '--rate-limit'), readFlag(args, '--retry-after'));
 	const sandbox = await startSandbox({
@@ -86,7 +87,7 @@ async function main() {
 		port,
 		latencyMs,
 		strictRooms,
-		counselling,
+		counseling,
 		receiveUrl,
 		rateLimit,
 		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
@@ -99,16 +100,19 @@ async function main() {
 	console.log(`  HT-Client-Secret: ${sandbox.clientSecret}`);
 	console.log(`  latency:          ${latencyMs} ms`);
 	console.log(`  rooms:            ${strictRooms ? 'strict (write to an unknown room: -702)' : 'lenient (write to an unknown room: accepted)'}`);
-	console.log(`  counselling:      ${counselling}`);
+	console.log(`  counseling:      ${counseling}`);
 	console.log(`  rate limit:       ${describeRateLimit(rateLimit)}`);
 	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above.');
-	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counselling,`
+	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counseling,`
 		+ ' receive-url, customer-message, customer-messages, rate-limit, stats). Ctrl+C stops.');
 	// Customer messages from stdin only when there is somewhere to send them.
 	let stopReading = () => {};
 	if (receiveUrl !== undefined) {
-		console.log(`Customer messages: type "${LINE_FORMAT}" and Enter to POST it to ${receiveUrl.replace(/\/+$/, '')}/message/<uuid>.`);
-		stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(line));
+		const testReceiveUrl = testUrlFor(receiveUrl);
+		console.log(`Customer messages: type "${LINE_FORMAT}" and Enter to POST it to ${receiveUrl.replace(/\/+$/, '')}/message/<uuid>`
+			+ (testReceiveUrl ? ` (with "test ": to ${testReceiveUrl.replace(/\/+$/, '')}/message/<uuid>).` : '.'));
+		stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(line), { testReceiveUrl });
+		printConversation(sandbox, (line) => console.log(line));
 	}
 	console.log('');
 
@@ -127,7 +131,9 @@ async function main() {
 }
 
 main().catch((error) => {
-	const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: use --port N or HAPPYTALK_SANDBOX_PORT)' : '';
+	const hint = error.code === 'EADDRINUSE'
+		? ' (the port is taken, probably by another sandbox or `npm start`: stop it, or pick another port with --port N or HAPPYTALK_SANDBOX_PORT=N)'
+		: '';
 	console.error(`sandbox: ${error.message}${hint}`);
 	process.exitCode = 1;
 });

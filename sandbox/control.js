@@ -18,7 +18,9 @@ const ACTIONS = new Map([
 	['POST /__sandbox/counselor', (sandbox, body) => sandbox.setCounselor(body)],
 	['GET /__sandbox/rooms', (sandbox) => sandbox.rooms],
 	['POST /__sandbox/rooms', (sandbox, body) => sandbox.setStrictRooms(body && body.strict)],
-	['POST /__sandbox/counselling', (sandbox, body) => sandbox.setCounselling(counsellingOf(body))],
+	['POST /__sandbox/counseling', (sandbox, body) => sandbox.setCounseling(counselingOf(body))],
+	// The first, British spelling, still answered for scripts written against it.
+	['POST /__sandbox/counselling', (sandbox, body) => sandbox.setCounseling(counselingOf(body))],
 	['POST /__sandbox/receive-url', (sandbox, body) => sandbox.setReceiveUrl(body && body.url)],
 	['POST /__sandbox/customer-message', (sandbox, body) => sandbox.sendCustomerMessage(body)],
 	['GET /__sandbox/customer-messages', (sandbox) => sandbox.customerMessages],
@@ -55,7 +57,7 @@ async function handleControlRequest(request, sandbox) {
 }
 
 // { "code": -901 } or { "state": "available" } (either key takes either value).
-function counsellingOf(body) {
+function counselingOf(body) {
 	if (!isPlainObject(body)) throw new TypeError('send { "code": -901 } or { "state": "available" }');
 	if (body.code !== undefined && body.state !== undefined) throw new TypeError('send code or state, not both');
 	return body.code ?? body.state;

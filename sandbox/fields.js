@@ -8,8 +8,9 @@ const UUID = {
 	required: true,
 	min: 5,
 	max: 20,
-	pattern: /^[A-Za-z0-9_-]+$/,
-	patternText: 'may only hold letters, digits, _ and -',
+	// The receive webhook's description: letters, digits and _ (nothing else, not even -).
+	pattern: /^[A-Za-z0-9_]+$/,
+	patternText: 'may only hold letters A-Z and a-z, digits and _',
 };
 
 // Room ids look numeric, so a client may send a JSON number; one that JSON cannot carry exactly is a bug.
@@ -35,7 +36,7 @@ const URL_FIELD = {
 
 const CUSTOMER_ID = { name: 'customer_id', required: true, min: 1, max: 20 };
 
-// end's optional end_type (HappyTalk's newer page): 0 counsellor, 1 customer, 2 manager; a number or its digit.
+// end's optional end_type (HappyTalk's newer page): 0 counselor, 1 customer, 2 manager; a number or its digit.
 const END_TYPE = {
 	name: 'end_type',
 	required: false,

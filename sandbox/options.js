@@ -4,7 +4,7 @@ const { isPlainObject } = require('./validate');
 const { checkRateLimit } = require('./rateLimit');
 
 // The -900..-904 codes that open can answer instead of opening a room.
-const COUNSELLING_CODES = [-900, -901, -902, -903, -904];
+const COUNSELING_CODES = [-900, -901, -902, -903, -904];
 
 // startSandbox's options, checked, with their defaults. Throws a TypeError on a bad one.
 function readOptions(options) {
@@ -15,7 +15,7 @@ function readOptions(options) {
 		clientSecret: options.clientSecret ?? 'sandbox-client-secret',
 		latencyMs: checkLatency(options.latencyMs ?? 0, 'latencyMs'),
 		strictRooms: checkStrictRooms(options.strictRooms ?? false, 'strictRooms'),
-		counselling: checkCounselling(options.counselling ?? 'available'),
+		counseling: checkCounseling(options.counseling ?? 'available'),
 		receiveUrl: checkReceiveUrl(options.receiveUrl ?? null),
 		rateLimit: checkRateLimit(options.rateLimit ?? null, 'rateLimit'),
 	};
@@ -47,9 +47,9 @@ function checkStrictRooms(strict, name) {
 	return strict;
 }
 
-function checkCounselling(state) {
-	if (state === 'available' || COUNSELLING_CODES.includes(state)) return state;
-	throw new TypeError(`counselling must be 'available' or one of the numbers ${COUNSELLING_CODES.join(', ')}`);
+function checkCounseling(state) {
+	if (state === 'available' || COUNSELING_CODES.includes(state)) return state;
+	throw new TypeError(`counseling must be 'available' or one of the numbers ${COUNSELING_CODES.join(', ')}`);
 }
 
 // null means none. Only http(s): the simulator posts to this address and nowhere else.
@@ -72,8 +72,8 @@ module.exports = {
 	checkLatency,
 	checkCounselor,
 	checkStrictRooms,
-	checkCounselling,
+	checkCounseling,
 	checkReceiveUrl,
 	checkRateLimit,
-	COUNSELLING_CODES,
+	COUNSELING_CODES,
 };

@@ -12,8 +12,8 @@ const COUNSELOR_NAME = '김상담';
 const OPEN_FIELD_NAMES = ['uuid', ...OPEN_FIELDS.map((rule) => rule.name)];
 
 /**
- * POST /v1/chat/open. `state` is { rooms, counselling }. Returns { body } or { fail, reason }.
- * Order: fields, a room in progress (-704), counselling availability (-900..-904), then the new room.
+ * POST /v1/chat/open. `state` is { rooms, counseling }. Returns { body } or { fail, reason }.
+ * Order: fields, a room in progress (-704), counseling availability (-900..-904), then the new room.
  */
 function chatOpen(body, state) {
 	const uuid = checkField(body, UUID);
@@ -32,9 +32,9 @@ function chatOpen(body, state) {
 	if (inProgress.length > 0 && !force) {
 		return refuse(-704, `room ${inProgress[0].room_id} is in progress for this uuid (is_room_create_force T replaces it)`);
 	}
-	// Unavailable counselling creates no room and leaves the one in progress alone, forced or not.
-	if (state.counselling !== 'available') {
-		return refuse(state.counselling, `counselling is set to ${state.counselling}`, { uuid: uuid.value });
+	// Unavailable counseling creates no room and leaves the one in progress alone, forced or not.
+	if (state.counseling !== 'available') {
+		return refuse(state.counseling, `counseling is set to ${state.counseling}`, { uuid: uuid.value });
 	}
 	for (const room of inProgress) state.rooms.end(room);
 	const room = state.rooms.open(uuid.value);

@@ -4,7 +4,7 @@
 const FIRST_ROOM_ID = 100001;
 
 /**
- * The counselling rooms the sandbox knows: opened by /v1/chat/open, or met first in a write
+ * The counseling rooms the sandbox knows: opened by /v1/chat/open, or met first in a write
  * (lenient mode). A room is { room_id, uuid, state: 'open' | 'ended', openedAt, endedAt, end_type }.
  */
 function createRoomBook() {

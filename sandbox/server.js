@@ -16,16 +16,17 @@ const {
 	checkLatency,
 	checkCounselor,
 	checkStrictRooms,
-	checkCounselling,
+	checkCounseling,
 	checkReceiveUrl,
 	checkRateLimit,
 } = require('./options');
 
 /**
  * Starts a local stand-in for HappyTalk's Biz API. Resolves a handle (an EventEmitter that emits
- * 'request' with each settled request record): { url, port, clientId, clientSecret, requests,
+ * 'request' with each settled request record, and 'customer-message' with each customer message
+ * once delivered or not): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
- * setStrictRooms(strict), setCounselling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
+ * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), close() }. See README.md.
  */
 async function startSandbox(options = {}) {
@@ -37,7 +38,7 @@ async function startSandbox(options = {}) {
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
 		strictRooms: settings.strictRooms,
-		counselling: settings.counselling,
+		counseling: settings.counseling,
 		receiveUrl: settings.receiveUrl,
 		rateLimit: settings.rateLimit,
 		rateWindow: createRateWindow(),
@@ -76,7 +77,7 @@ async function startSandbox(options = {}) {
 			state.counselor = { ...DEFAULT_COUNSELOR };
 			state.rooms.clear();
 			state.strictRooms = settings.strictRooms;
-			state.counselling = settings.counselling;
+			state.counseling = settings.counseling;
 			state.receiveUrl = settings.receiveUrl;
 			state.rateLimit = settings.rateLimit;
 			state.rateWindow.clear();
@@ -95,8 +96,8 @@ async function startSandbox(options = {}) {
 		setStrictRooms(strict) {
 			state.strictRooms = checkStrictRooms(strict, 'strict');
 		},
-		setCounselling(counselling) {
-			state.counselling = checkCounselling(counselling);
+		setCounseling(counseling) {
+			state.counseling = checkCounseling(counseling);
 		},
 		setReceiveUrl(url) {
 			state.receiveUrl = checkReceiveUrl(url ?? null);
@@ -110,8 +111,14 @@ async function startSandbox(options = {}) {
 		stats() {
 			return state.stats.snapshot();
 		},
+		// Emits 'customer-message' with the delivery's record once the receiver answered (or not).
 		sendCustomerMessage(message) {
-			return sendCustomerMessage(state, message);
+			const count = state.customerMessages.length;
+			const sending = sendCustomerMessage(state, message);
+			const record = state.customerMessages[count];
+			const announce = () => record && sandbox.emit('customer-message', record);
+			sending.then(announce, announce);
+			return sending;
 		},
 		close() {
 			closed = closed || shutDown(server, sockets, state);

@@ -38,7 +38,7 @@ const SIZES = [
 ];
 
 /** Our node's default concurrency, read from the built package (the options schema owns it). */
-const { CONCURRENCY } = require('../dist/nodes/HappyTalk/schemas/options.schema');
+const { CONCURRENCY } = require('../dist/nodes/HappyTalk/shared/options.schema');
 
 const OURS = { name: 'HappyTalk node, defaults', concurrency: CONCURRENCY.default, node: () => happyTalkNode({}) };
 const HTTP_DEFAULTS = { name: 'HTTP Request node, defaults', concurrency: Infinity, node: (sandbox) => httpRequestNode(sandbox, {}) };

@@ -40,6 +40,15 @@ function n8nBin(version) {
 	return path.join(runtimeDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
+/** Written after npm finished: n8n's bin appears long before an install is complete. */
+function installedMarker(version) {
+	return path.join(runtimeDir(version), '.happytalk-installed');
+}
+
+function isInstalled(version) {
+	return fs.existsSync(installedMarker(version)) && fs.existsSync(n8nBin(version));
+}
+
 function needsNewNode(version) {
 	const [major, minor] = version.split('.').map(Number);
 	return major > 2 || (major === 2 && minor >= 10);
@@ -75,7 +84,7 @@ function envForNode(nodeBinary, env = process.env) {
 
 /** Installs n8n `version` into the cache unless it is there; npm shows its progress. */
 function ensureN8n(version, log = console.log) {
-	if (fs.existsSync(n8nBin(version))) return n8nBin(version);
+	if (isInstalled(version)) return n8nBin(version);
 	const node = nodeFor(version, log);
 	const dir = runtimeDir(version);
 	fs.mkdirSync(dir, { recursive: true });
@@ -106,6 +115,7 @@ function ensureN8n(version, log = console.log) {
 	if (result.status !== 0 || !fs.existsSync(n8nBin(version))) {
 		throw new Error(`Installing n8n ${version} failed (npm exit code ${result.status})`);
 	}
+	fs.writeFileSync(installedMarker(version), `${new Date().toISOString()}\n`);
 	return n8nBin(version);
 }
 
@@ -210,8 +220,31 @@ function runCli(version, env, args, { timeoutMs = 300000 } = {}) {
 	});
 }
 
-/** Starts `n8n start` and resolves once its REST API answers and its workflows are active. */
-async function startServer(version, env, { onOutput, timeoutMs = 180000 } = {}) {
+/**
+ * Resolves once n8n answers each webhook path (relative to /webhook/, `:param`s filled in) as
+ * registered. From n8n 2.3x on, published workflows are activated by a background publication
+ * service after the server is up, so "Editor is now accessible" no longer means the webhooks are.
+ * A GET is answered "not registered for GET" by a POST webhook, and nothing runs.
+ */
+async function waitForWebhooks(url, paths, timeoutMs = 120000) {
+	const deadline = Date.now() + timeoutMs;
+	for (const webhookPath of paths) {
+		const probe = `${url}/webhook/${webhookPath.replace(/:[A-Za-z]+/g, 'ready-check')}`;
+		for (;;) {
+			const response = await fetch(probe).catch(() => undefined);
+			const text = response ? await response.text() : '';
+			if (response && !(response.status === 404 && /is not registered\./.test(text))) break;
+			if (Date.now() > deadline) throw new Error(`n8n did not register the webhook ${webhookPath} within ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+}
+
+/**
+ * Starts `n8n start` and resolves once its REST API answers and its workflows are active; with
+ * `webhookPaths`, once those webhooks answer too.
+ */
+async function startServer(version, env, { onOutput, timeoutMs = 180000, webhookPaths = [] } = {}) {
 	const node = nodeFor(version);
 	const child = spawn(node, [n8nBin(version), 'start'], {
 		env: envForNode(node, env),
@@ -240,6 +273,10 @@ async function startServer(version, env, { onOutput, timeoutMs = 180000 } = {}) 
 		child.kill('SIGKILL');
 		throw new Error(`n8n did not start within ${timeoutMs} ms:\n${output}`);
 	}
+	await waitForWebhooks(url, webhookPaths).catch((error) => {
+		child.kill('SIGKILL');
+		throw new Error(`${error.message}:\n${output}`);
+	});
 	return {
 		url,
 		process: child,
@@ -317,6 +354,7 @@ module.exports = {
 	envForNode,
 	runtimeDir,
 	n8nBin,
+	isInstalled,
 	ensureN8n,
 	packPackage,
 	installPackage,
@@ -324,6 +362,7 @@ module.exports = {
 	runCli,
 	activateCommand,
 	startServer,
+	waitForWebhooks,
 	ownerSession,
 	extractRun,
 	freePort,

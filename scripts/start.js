@@ -11,8 +11,10 @@ const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
-const { readCustomerLines } = require('../sandbox/cliCustomer');
+const { readCustomerLines, testUrlFor } = require('../sandbox/cliCustomer');
+const { printConversation } = require('../sandbox/conversation');
 const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH } = require('./demoData');
+const { ensurePortsFree } = require('./ports');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -25,6 +27,12 @@ const OWNER = {
 };
 
 async function main() {
+	await ensurePortsFree([
+		{ port: N8N_PORT, purpose: "n8n's editor", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
+		{ port: N8N_PORT + 1, purpose: "n8n's task-runner broker, N8N_PORT + 1", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
+		{ port: SANDBOX_PORT, purpose: 'the HappyTalk sandbox', variable: `HAPPYTALK_SANDBOX_PORT=${SANDBOX_PORT + 1} npm start` },
+	]);
+
 	step('Building the package');
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
 	if (build.status !== 0) throw new Error('npm run build failed');
@@ -38,13 +46,8 @@ async function main() {
 
 	step('Starting the HappyTalk sandbox');
 	// The sandbox plays HappyTalk: customers' messages go to the auto-reply bot's trigger.
-	const sandbox = await startSandbox({
-		port: SANDBOX_PORT,
-		receiveUrl: `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`,
-	});
-	sandbox.on('request', (record) => {
-		console.log(`  [sandbox] ${record.method} ${record.path} → code ${record.code ?? record.status}`);
-	});
+	const receiveUrl = `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`;
+	const sandbox = await startSandbox({ port: SANDBOX_PORT, receiveUrl });
 
 	const env = n8n.n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
 	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
@@ -68,9 +71,14 @@ n8n is ready: ${server.url}
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
     HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
-Ctrl+C stops n8n and the sandbox.
+  Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
+    then type the line with "test " in front:  test customer_01 5550001 안녕하세요
+The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
-	const stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(`  [customer] ${line}`));
+	printConversation(sandbox, console.log);
+	const stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(`  ${line}`), {
+		testReceiveUrl: testUrlFor(receiveUrl),
+	});
 
 	let stopping = false;
 	const stop = async () => {

@@ -6,13 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resources } from './actions/registry';
 import { router } from './actions/router';
-import {
-	counselorCheckPreviousFields,
-	counselorOperations,
-} from './description/counselor.description';
-import { messageOperations, messageSendFields } from './description/message.description';
-import { roomEndFields, roomOpenFields, roomOperations } from './description/room.description';
+import { resourceProperties } from './shared/description';
 
 export class HappyTalk implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,33 +18,13 @@ export class HappyTalk implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Open and end HappyTalk counselling rooms, send messages into them and check the customer's previous counsellor, with HappyTalk's Biz API",
+		description: "Open and end HappyTalk counseling rooms, send messages into them and check the customer's previous counselor, with HappyTalk's Biz API",
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'happyTalkApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Counselor', value: 'counselor' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Room', value: 'room' },
-				],
-				default: 'message',
-			},
-			...messageOperations,
-			...messageSendFields,
-			...roomOperations,
-			...roomOpenFields,
-			...roomEndFields,
-			...counselorOperations,
-			...counselorCheckPreviousFields,
-		],
+		properties: resourceProperties(resources, 'message'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

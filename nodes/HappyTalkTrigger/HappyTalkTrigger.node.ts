@@ -8,17 +8,16 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
 const MESSAGE_TYPES = [
 	{ name: 'Text', value: 'text' },
 	{ name: 'Image', value: 'image' },
 	{ name: 'File', value: 'file' },
+	{ name: 'Template', value: 'template' },
 ];
 
-// HappyTalk has no API to register a receive URL: the user enters it in HappyTalk's customer
-// centre once, so there is no webhook lifecycle (create, check, delete) to implement.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class HappyTalkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HappyTalk Trigger',
@@ -27,6 +26,7 @@ export class HappyTalkTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On customer message',
+		eventTriggerDescription: 'Waiting for a customer message from HappyTalk',
 		description: "Starts the workflow when a customer writes in a HappyTalk room (HappyTalk's receive webhook)",
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],
@@ -45,6 +45,23 @@ export class HappyTalkTrigger implements INodeType {
 			},
 		],
 		properties: [
+			{
+				// n8n's node panel names a trigger's actions after the options of a property called
+				// "Event": this one makes it list "On customer message".
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Customer Message',
+						value: 'customerMessage',
+						action: 'On customer message',
+						description: 'A customer writes in a HappyTalk room',
+					},
+				],
+				default: 'customerMessage',
+			},
 			{
 				displayName:
 					'Register this node\'s Production URL with HappyTalk as the <b>receive domain</b>, without its ending "/message/:uuid". HappyTalk then sends every customer message to it.',
@@ -103,9 +120,16 @@ export class HappyTalkTrigger implements INodeType {
 		],
 	};
 
+	webhookMethods = receiveDomainLifecycle;
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
-		const parsed = parseIncomingMessage((this.getParamsData() as IDataObject).uuid, this.getBodyData());
+		const request = this.getRequestObject() as { rawBody?: { toString(encoding: 'utf8'): string } };
+		const parsed = parseIncomingMessage(
+			(this.getParamsData() as IDataObject).uuid,
+			this.getBodyData(),
+			request.rawBody?.toString('utf8'),
+		);
 		if (!parsed.ok) {
 			response.status(400).json({ ok: false, error: `Not a HappyTalk message: ${parsed.problem}` });
 			return { noWebhookResponse: true };
@@ -115,7 +139,9 @@ export class HappyTalkTrigger implements INodeType {
 			messageTypes?: string[];
 			answer?: string;
 		};
-		if (messageTypes.length > 0 && !messageTypes.includes(parsed.message.type)) {
+		// An unrecognised layout always starts the workflow: its type may be named differently.
+		const filtered = parsed.message.layoutRecognized && messageTypes.length > 0;
+		if (filtered && !messageTypes.includes(parsed.message.type)) {
 			response.status(200).json({ ok: true, ignored: `message type "${parsed.message.type}"` });
 			return { noWebhookResponse: true };
 		}

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * HappyTalk's customer-message webhook, V1 payload (spec: "Incoming messages"). Lenient where the
- * document is vague (ids as numbers or strings, `image` empty or absent), strict where a stranger's
- * request would differ: the path's uuid, a room, a type and a message id must be there.
- */
-export const UUID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+import { customerUuidField, isCustomerUuid } from '../HappyTalk/shared/fields';
+import { describeRule } from '../HappyTalk/shared/text';
+import { decodeTemplate, isObject, parseJsonObject } from './templateContent';
 
+/**
+ * One delivery to `<receive domain>/message/{uuid}`. HappyTalk's documented (V1) payload is parsed
+ * exactly; a `template` content (V2) is decoded; any other JSON object still becomes an item, with
+ * what could be read, `layoutRecognized: false` and the raw body, because HappyTalk is moving
+ * companies to a layout whose fields are unpublished and a refused delivery is lost for good.
+ * Only what cannot be a delivery is refused: a body that is not a JSON object, a malformed uuid.
+ */
 const identifier = z
 	.union([z.string().min(1), z.number()], {
 		errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? 'is required' : 'must be text or a number' }),
@@ -25,7 +29,8 @@ const image = z.object({
 	height: z.union([z.number(), z.string()]).optional(),
 });
 
-export const incomingMessageBody = z
+/** The V1 payload (spec: "Incoming messages"); ids may come as numbers, `image` empty or absent. */
+export const v1Body = z
 	.object({
 		uuid: z.string().optional(),
 		room_id: identifier,
@@ -37,6 +42,14 @@ export const incomingMessageBody = z
 	})
 	.passthrough();
 
+/** Names a new layout might use for the same facts, V1's first. */
+const ROOM_ID_KEYS = ['room_id', 'roomId', 'roomid', 'chat_id', 'chatId'];
+const MESSAGE_ID_KEYS = ['msgid', 'msg_id', 'msgId', 'message_id', 'messageId'];
+const TYPE_KEYS = ['type', 'contents_type', 'content_type', 'message_type', 'msg_type'];
+const CONTENT_KEYS = ['content', 'contents', 'message', 'msg'];
+
+export type Layout = 'v1' | 'template' | 'unknown';
+
 export interface IncomingMessage extends IDataObject {
 	uuid: string;
 	roomId: string;
@@ -44,43 +57,133 @@ export interface IncomingMessage extends IDataObject {
 	msgId: string;
 	text: string;
 	autoEnd: boolean;
+	/** Which layout the body had: HappyTalk's documented V1, a template (V2) content, or neither. */
+	layout: Layout;
+	layoutRecognized: boolean;
 	raw: IDataObject;
 }
 
 export type ParseResult = { ok: true; message: IncomingMessage } | { ok: false; problem: string };
 
-export function parseIncomingMessage(pathUuid: unknown, body: unknown): ParseResult {
-	if (typeof pathUuid !== 'string' || !UUID_PATTERN.test(pathUuid)) {
-		return { ok: false, problem: 'the path must end with /message/{uuid} (letters, digits, _ and -)' };
+/**
+ * `body` is what n8n parsed; `rawBody` the bytes as text, read when n8n parsed nothing (no or an
+ * unusual Content-Type) or only a string (text/plain).
+ */
+export function parseIncomingMessage(pathUuid: unknown, body: unknown, rawBody?: string): ParseResult {
+	if (!isCustomerUuid(pathUuid)) {
+		return {
+			ok: false,
+			problem: `the path must end with /message/{uuid}, the uuid being ${describeRule(customerUuidField)}`,
+		};
 	}
-	const parsed = incomingMessageBody.safeParse(body);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		return { ok: false, problem: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+	const object = asObject(body, rawBody);
+	if (!object.ok) return object;
+	return { ok: true, message: readMessage(pathUuid, object.value) };
+}
+
+function asObject(body: unknown, rawBody?: string): { ok: true; value: IDataObject } | { ok: false; problem: string } {
+	if (isObject(body) && Object.keys(body).length > 0) return { ok: true, value: body };
+	if (body !== undefined && body !== null && typeof body !== 'string' && !isObject(body)) {
+		return { ok: false, problem: 'the body is JSON but not an object' };
 	}
-	const data = parsed.data;
-	if (data.uuid !== undefined && data.uuid !== pathUuid) {
-		return { ok: false, problem: 'the uuid in the body differs from the uuid in the path' };
+	const text = typeof body === 'string' ? body : (rawBody ?? '');
+	if (text.trim() === '') {
+		return isObject(body) ? { ok: true, value: body } : { ok: false, problem: 'the body is empty' };
 	}
-	const content = data.content;
-	const file = typeof content === 'object' && content.link?.url ? content.link : undefined;
-	const picture = data.image && typeof data.image === 'object' ? data.image : undefined;
-	return {
-		ok: true,
-		message: {
-			uuid: pathUuid,
-			roomId: data.room_id,
+	const value = parseJsonObject(text);
+	if (value) return { ok: true, value };
+	return { ok: false, problem: isJson(text) ? 'the body is JSON but not an object' : 'the body is not JSON' };
+}
+
+function readMessage(uuid: string, body: IDataObject): IncomingMessage {
+	const v1 = v1Body.safeParse(body);
+	const content = firstOf(body, CONTENT_KEYS);
+	// A V1 text that merely looks like JSON stays text: decode only what declares itself a template,
+	// an object content, or a body that is not V1 at all.
+	const declaredTemplate = /template/i.test(String(firstOf(body, TYPE_KEYS) ?? ''));
+	const template =
+		declaredTemplate || isObject(content) || !v1.success ? decodeTemplate(content) : undefined;
+	const roomId = v1.success ? v1.data.room_id : identifierOf(firstOf(body, ROOM_ID_KEYS));
+	const common = {
+		uuid,
+		roomId,
+		msgId: v1.success ? v1.data.msgid : identifierOf(firstOf(body, MESSAGE_ID_KEYS)),
+		autoEnd: body.auto_end === 'Y' || body.autoEnd === true,
+		raw: body,
+	};
+	const bodyUuid = body.uuid;
+	const sameCustomer = bodyUuid === undefined || bodyUuid === uuid;
+
+	if (template && roomId !== '' && sameCustomer) {
+		const type = firstOf(body, TYPE_KEYS);
+		return {
+			...common,
+			type: typeof type === 'string' && type !== '' ? type : 'template',
+			text: template.text,
+			buttons: template.buttons,
+			templateType: template.templateType,
+			locked: template.locked,
+			layout: 'template',
+			layoutRecognized: true,
+		};
+	}
+	if (v1.success && sameCustomer) {
+		const data = v1.data;
+		const file = typeof data.content === 'object' && data.content.link?.url ? data.content.link : undefined;
+		const picture = data.image && typeof data.image === 'object' ? data.image : undefined;
+		return {
+			...common,
 			type: data.type,
-			msgId: data.msgid,
-			text: typeof content === 'string' ? content : (content?.text ?? ''),
+			text: typeof data.content === 'string' ? data.content : (data.content?.text ?? ''),
 			...(picture
 				? { image: { url: picture.url, width: toNumber(picture.width), height: toNumber(picture.height) } }
 				: {}),
 			...(file ? { file: { name: file.name ?? '', url: file.url ?? '' } } : {}),
-			autoEnd: data.auto_end === 'Y',
-			raw: body as IDataObject,
-		},
+			layout: 'v1',
+			layoutRecognized: true,
+		};
+	}
+	// Neither layout: hand over what could be read, and say why it was not recognised.
+	const type = firstOf(body, TYPE_KEYS);
+	const problem = sameCustomer
+		? v1.success
+			? 'unknown content'
+			: describeIssue(v1.error.issues[0])
+		: `the uuid in the body (${JSON.stringify(bodyUuid)}) differs from the uuid in the path`;
+	return {
+		...common,
+		type: typeof type === 'string' ? type : '',
+		text: typeof content === 'string' ? content : template?.text ?? textOf(content),
+		layout: 'unknown',
+		layoutRecognized: false,
+		layoutProblem: problem,
 	};
+}
+
+function firstOf(body: IDataObject, keys: string[]): unknown {
+	for (const key of keys) if (body[key] !== undefined && body[key] !== null) return body[key];
+	return undefined;
+}
+
+function identifierOf(value: unknown): string {
+	return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : '';
+}
+
+function textOf(content: unknown): string {
+	return isObject(content) && typeof content.text === 'string' ? content.text : '';
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+	return `${issue.path.join('.') || 'body'}: ${issue.message}`;
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function toNumber(value: unknown): number | null {

@@ -3,7 +3,8 @@
  * active auto-reply workflow, and the reply lands in the same room; plus open → send → end, and the
  * trigger's rejections.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
@@ -68,7 +69,10 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		for (const id of [autoReply.id, GUARDED.id]) {
 			expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
 		}
-		server = await n8n.startServer();
+		server = await n8n.startServer([
+			`${autoReplyWebhookId}/message/:uuid`,
+			`${GUARDED.webhookId}/${GUARDED.secret}/message/:uuid`,
+		]);
 	});
 
 	beforeEach(() => n8n.sandbox.reset());
@@ -98,41 +102,83 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		]);
 	});
 
-	test('the path secret keeps strangers out; malformed and filtered messages never start the workflow', async () => {
+	test('activation records the receive domain to register in HappyTalk (the webhook lifecycle), and calls no one', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'happytalk-export-'));
+		const file = path.join(folder, 'workflow.json');
+		try {
+			expect((await n8n.cli(['export:workflow', `--id=${GUARDED.id}`, `--output=${file}`])).code).toBe(0);
+			const [exported] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ staticData: Record<string, Record<string, unknown>> }>;
+			expect(exported.staticData['node:Customer message']).toEqual({
+				receiveDomain: `${server.url}/webhook/${GUARDED.webhookId}/${GUARDED.secret}`,
+			});
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+		expect(n8n.sandbox.requests).toEqual([]);
+	});
+
+	test("the trigger's answers: strangers and what cannot be a delivery are refused, everything else is taken", async () => {
 		const base = `${server.url}/webhook/${GUARDED.webhookId}`;
-		const post = (url: string, body: unknown) =>
-			fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const guarded = `${base}/${GUARDED.secret}`;
+		const post = (url: string, body: string, contentType = 'application/json') =>
+			fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
 		const message = { uuid: 'customer_08', room_id: '100124', type: 'text', msgid: 'm-1', content: 'hi', image: '', auto_end: 'N' };
 
-		expect((await post(`${base}/message/customer_08`, message)).status).toBe(404);
-		expect((await post(`${base}/wrong-secret/message/customer_08`, message)).status).toBe(404);
+		// No secret, a wrong secret, a path without /message/{uuid}: n8n knows no such webhook.
+		expect((await post(`${base}/message/customer_08`, JSON.stringify(message))).status).toBe(404);
+		expect((await post(`${base}/wrong-secret/message/customer_08`, JSON.stringify(message))).status).toBe(404);
+		expect((await post(`${guarded}/customer_08`, JSON.stringify(message))).status).toBe(404);
 
-		const malformed = await post(`${base}/${GUARDED.secret}/message/customer_08`, { hello: 'world' });
-		expect(malformed.status).toBe(400);
-		expect(await malformed.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^Not a HappyTalk message: /) });
+		// A malformed uuid, a body that is not JSON or not an object: 400 from the trigger.
+		const refusals = [
+			[`${guarded}/message/customer-08`, JSON.stringify(message), 'application/json', /letters A-Z and a-z, digits and _/],
+			[`${guarded}/message/customer_08`, 'hello', 'text/plain', /the body is not JSON/],
+			[`${guarded}/message/customer_08`, JSON.stringify([message]), 'application/json', /JSON but not an object/],
+		] as const;
+		for (const [url, body, contentType, problem] of refusals) {
+			const answer = await post(url, body, contentType);
+			expect([answer.status, await answer.json()]).toEqual([400, { ok: false, error: expect.stringMatching(problem) }]);
+		}
+		// Labelled JSON but broken: n8n itself answers 422 before the trigger runs.
+		expect((await post(`${guarded}/message/customer_08`, '{"room_id": ')).status).toBe(422);
 
-		const otherUuid = await post(`${base}/${GUARDED.secret}/message/customer_09`, message);
-		expect(otherUuid.status).toBe(400);
-
+		// The type filter ignores a known type it was not asked for, and says so.
 		const image = await n8n.sandbox.sendCustomerMessage({
-			receiveUrl: `${base}/${GUARDED.secret}`,
+			receiveUrl: guarded,
 			uuid: 'customer_08',
 			room_id: '100124',
 			image: { url: 'https://x.io/photo.png', width: 10, height: 10 },
 		});
-		expect(image.status).toBe(200);
-		expect(JSON.parse(image.body)).toMatchObject({ ok: true, ignored: 'message type "image"' });
+		expect([image.status, JSON.parse(image.body)]).toEqual([200, { ok: true, ignored: 'message type "image"' }]);
 
-		const text = await n8n.sandbox.sendCustomerMessage({
-			receiveUrl: `${base}/${GUARDED.secret}`,
-			uuid: 'customer_08',
-			room_id: '100124',
-			text: 'only this one',
-		});
-		expect(text.status).toBe(200);
+		// A JSON body sent as text/plain is still read.
+		const plain = await post(`${guarded}/message/customer_08`, JSON.stringify({ ...message, content: 'only this one' }), 'text/plain');
+		expect([plain.status, await plain.json()]).toEqual([200, { ok: true }]);
 		await settle(() => writes().length > 0);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(writes().map((request) => request.body?.msg)).toEqual(['guarded: only this one']);
+	});
+
+	test('V2: a template message and an unknown layout still reach the auto-reply bot', async () => {
+		const receiveUrl = `${server.url}/webhook/${autoReplyWebhookId}`;
+		const post = (uuid: string, body: object) =>
+			fetch(`${receiveUrl}/message/${uuid}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const template = {
+			room_id: '100131',
+			type: 'template',
+			msgid: 'v2-1',
+			content: JSON.stringify({ type: 'TEXT', message: '버튼을 눌렀어요', isLocked: false, buttonList: [{ type: 'TEXT', name: '상담원 연결' }] }),
+		};
+		const unknown = { roomId: '100132', messageId: 'v2-2', text_body: 'ignored', message: '새 형식의 메시지' };
+		expect([(await post('customer_12', template)).status, (await post('customer_13', unknown)).status]).toEqual([200, 200]);
+		await settle(() => writes().length >= 2);
+		const replies = writes()
+			.map((request) => request.body as Record<string, string>)
+			.sort((a, b) => a.room_id.localeCompare(b.room_id));
+		expect(replies).toEqual([
+			{ uuid: 'customer_12', room_id: '100131', type: 'text', msg: expect.stringContaining('"버튼을 눌렀어요"') },
+			{ uuid: 'customer_13', room_id: '100132', type: 'text', msg: expect.stringContaining('"새 형식의 메시지"') },
+		]);
 	});
 
 	test('example "open-send-end": open a room, talk, end it', async () => {
@@ -140,8 +186,8 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		const { run } = await n8n.execute(example('open-send-end').id);
 		expect(run.data.resultData.error).toBeUndefined();
 		const opened = outputOf(run, 'Open room').items[0].json;
-		expect(opened).toMatchObject({ counsellingAvailable: true, code: 0 });
-		expect(outputOf(run, 'End room').items[0].json).toEqual({ ended: true, roomId: opened.room_id, code: 0, message: '' });
+		expect(opened).toMatchObject({ opened: true, uuid: 'customer_01', roomId: String(opened.room_id), counsellingAvailable: true, code: 0 });
+		expect(outputOf(run, 'End room').items[0].json).toEqual({ ended: true, uuid: 'customer_01', roomId: opened.room_id, code: 0, message: '' });
 		expect(n8n.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open', '/v1/chat/write', '/v1/chat/end']);
 		expect(n8n.sandbox.requests[0].body).toMatchObject({ uuid: 'customer_01', title: '주문 문의', parameter1: 'vip', parameter2: 'app' });
 		expect(n8n.sandbox.requests[1].body).toMatchObject({ room_id: opened.room_id, type: 'text' });

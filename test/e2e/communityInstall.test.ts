@@ -136,7 +136,7 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 		const published = await n8n.cli(activateCommand(version, id));
 		expect(published.code).toBe(0);
 
-		const server = await n8n.startServer();
+		const server = await n8n.startServer(['happytalk-send-text']);
 		const response = await fetch(`${server.url}/webhook/happytalk-send-text`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

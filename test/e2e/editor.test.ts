@@ -1,9 +1,11 @@
 /**
  * The node in n8n's real editor, in a real browser (Debian's chromium via playwright-core):
  * found in the node panel, credential offered, fields shown and hidden by message type, executed
- * against the sandbox. Saves the README's screenshots under docs/images/.
+ * against the sandbox. Screenshots go to a temporary folder; `npm run docs:screenshots` runs this
+ * test with HAPPYTALK_SCREENSHOTS_DIR=docs/images to refresh the README's.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
@@ -14,7 +16,9 @@ import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 const { N8N_VERSIONS, REPO, ownerSession } = require('../../scripts/n8n');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO, 'docs', 'images');
+const SCREENSHOTS = process.env.HAPPYTALK_SCREENSHOTS_DIR
+	? path.resolve(REPO, process.env.HAPPYTALK_SCREENSHOTS_DIR)
+	: mkdtempSync(path.join(tmpdir(), 'happytalk-screenshots-'));
 const OWNER = { email: 'editor-test@happytalk.example', firstName: 'Editor', lastName: 'Test', password: 'HappyTalk-E2e-2026' };
 
 let n8n: RealN8n;
@@ -24,6 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install -y chromium`);
+	mkdirSync(SCREENSHOTS, { recursive: true });
 	n8n = await prepareRealN8n(N8N_VERSIONS.current);
 	server = await n8n.startServer();
 	const { cookie } = await ownerSession(server.url, OWNER);
@@ -56,7 +61,10 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	const result = page.getByTestId('node-creator-item-name').filter({ hasText: /^HappyTalk$/ });
 	await expect(result.count()).resolves.toBe(1);
 	await result.click();
-	// As a first step n8n lists the node's triggers and folds its actions: all four operations.
+	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
+	// folds its actions: all four operations.
+	await page.getByText('On customer message', { exact: true }).waitFor();
+	await expect(page.getByText('On new HappyTalk event', { exact: true }).count()).resolves.toBe(0);
 	await page.getByText('Actions (4)', { exact: true }).click();
 	await page.getByText('Open a room', { exact: true }).waitFor();
 	await shot('node-panel');
@@ -70,7 +78,7 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await expect(parameter('messageType').locator('input').inputValue()).resolves.toBe('Text');
 	await expect(parameter('message').isVisible()).resolves.toBe(true);
 	await expect(parameter('url').count()).resolves.toBe(0);
-	await expect(page.getByText('5 to 20 characters', { exact: true }).isVisible()).resolves.toBe(true);
+	await expect(page.getByText('5 to 20 characters: letters A-Z and a-z, digits and _', { exact: true }).isVisible()).resolves.toBe(true);
 
 	await parameter('uuid').locator('input').fill('customer_01');
 	await parameter('roomId').locator('input').fill('5550001');
@@ -103,5 +111,35 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 
 	expect(n8n.sandbox.requests.map((request) => request.body)).toEqual([
 		{ uuid: 'customer_01', room_id: '5550001', type: 'image', url: 'https://images.example.com/coupons/welcome.png' },
+	]);
+});
+
+test('test the trigger from the editor: "Execute workflow", then the sandbox\'s customer posts to the test URL', async () => {
+	const bot = JSON.parse(readFileSync(path.join(REPO, 'examples', 'auto-reply-bot.json'), 'utf8')) as {
+		id: string;
+		nodes: Array<{ webhookId?: string }>;
+	};
+	const webhookId = bot.nodes.find((node) => node.webhookId)?.webhookId as string;
+	await page.goto(`${server.url}/workflow/${bot.id}`, { waitUntil: 'networkidle' });
+	n8n.sandbox.reset();
+	await page.getByTestId('execute-workflow-button').click();
+
+	// What the README tells users: the demo's "test <uuid> <room> <text>", or any customer message
+	// sent with the test URL (…/webhook-test/<id>) as its receive URL. n8n listens once registered.
+	const testReceiveUrl = `${server.url}/webhook-test/${webhookId}`;
+	let answer = { status: 0, body: '' };
+	for (const deadline = Date.now() + 30000; Date.now() < deadline; ) {
+		answer = await n8n.sandbox.sendCustomerMessage({ receiveUrl: testReceiveUrl, uuid: 'customer_11', room_id: '100211', text: '테스트 메시지' });
+		if (answer.status === 200) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { ok: true }]);
+
+	const writes = () => n8n.sandbox.requests.filter((request) => request.path === '/v1/chat/write');
+	for (const deadline = Date.now() + 30000; writes().length === 0 && Date.now() < deadline; ) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	expect(writes().map((request) => request.body)).toEqual([
+		{ uuid: 'customer_11', room_id: '100211', type: 'text', msg: expect.stringContaining('테스트 메시지') },
 	]);
 });

@@ -40,7 +40,8 @@ export interface RealN8n {
 	cli(args: string[]): Promise<CliResult>;
 	importWorkflows(workflows: object[]): Promise<void>;
 	execute(workflowId: string): Promise<{ run: ExecutionRun; stdout: string }>;
-	startServer(): Promise<Server>;
+	/** With `webhookPaths` (relative to /webhook/), resolves once n8n has registered them. */
+	startServer(webhookPaths?: string[]): Promise<Server>;
 	dispose(): Promise<void>;
 }
 
@@ -109,8 +110,8 @@ export async function prepareRealN8n(version: string): Promise<RealN8n> {
 			return { run: extractRun(result.stdout), stdout: result.stdout };
 		},
 
-		async startServer() {
-			const server = await n8n.startServer(version, env);
+		async startServer(webhookPaths = []) {
+			const server = await n8n.startServer(version, env, { webhookPaths });
 			const wrapped: Server = {
 				url: server.url,
 				output: server.output,

@@ -115,6 +115,33 @@ describe('Room → Open', () => {
 		expect(items[0].json.counselor_name).toBeTruthy();
 	});
 
+	test('custom parameters: "Sent As" picks the slot, the others fill the free slots in order', async () => {
+		const { error } = await run(
+			open({
+				additionalFields: {
+					customParameters: {
+						parameter: [{ value: 'first' }, { number: 3, value: 'third' }, { number: 0, value: 'second' }, { value: 'fourth' }],
+					},
+				},
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(calls('/v1/chat/open')[0].body).toEqual({
+			uuid: 'customer_01',
+			parameter1: 'first',
+			parameter2: 'second',
+			parameter3: 'third',
+			parameter4: 'fourth',
+		});
+	});
+
+	test('custom parameters: two values for one slot are refused before sending', async () => {
+		const twice = { parameter: [{ number: 2, value: 'a' }, { number: 2, value: 'b' }] };
+		const { error } = await run(open({ additionalFields: { customParameters: twice } }));
+		expect(error?.message).toBe('Item 0: "Custom Parameters" (additionalFields.customParameters) sends two values as parameter2');
+		expect(calls('/v1/chat/open')).toEqual([]);
+	});
+
 	test('empty additional fields are not sent', async () => {
 		await run(open({ additionalFields: { title: '', categoryId: '' } }));
 		expect(calls('/v1/chat/open')[0].body).toEqual({ uuid: 'customer_01' });
@@ -148,9 +175,9 @@ describe('Room → Open', () => {
 	});
 
 	test.each([-900, -901, -902, -903, -904])(
-		'counselling unavailable (%i) is a normal item with the reason and the notice',
+		'counseling unavailable (%i) is a normal item with the reason and the notice',
 		async (code) => {
-			sandbox.setCounselling(code);
+			sandbox.setCounseling(code);
 			const { items, error } = await run(open());
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({
@@ -166,7 +193,7 @@ describe('Room → Open', () => {
 	);
 
 	test('…or an error, with the option', async () => {
-		sandbox.setCounselling(-901);
+		sandbox.setCounseling(-901);
 		const { error } = await run(open({ options: { unavailableAsError: true } }));
 		expect(error?.message).toBe('HappyTalk refused the request: -901 Consulting');
 		expect(error?.description).toMatch(/Outside working hours/);
@@ -180,7 +207,7 @@ describe('Room → End, and the room state it leaves', () => {
 		expect((await run(send(roomId))).error).toBeUndefined();
 		const ended = await run(end({ roomId, additionalFields: { endType: 1 } }));
 		expect(ended.error).toBeUndefined();
-		expect(ended.items[0].json).toEqual({ ended: true, roomId, code: 0, message: '' });
+		expect(ended.items[0].json).toEqual({ ended: true, uuid: 'customer_01', roomId, code: 0, message: '' });
 		expect(calls('/v1/chat/end')[0].body).toEqual({ uuid: 'customer_01', room_id: roomId, end_type: 1 });
 
 		const late = await run(send(roomId));
@@ -216,6 +243,8 @@ describe('Counselor → Check Previous', () => {
 			{ uuid: 'customer_01', customer_id: 'C-0001' },
 		]);
 		expect(items[0].json).toEqual({
+			uuid: 'customer_01',
+			customerId: 'C-0001',
 			previousCounselorExists: true,
 			previousCounselorAvailable: true,
 			previousCounselorName: '김상담',

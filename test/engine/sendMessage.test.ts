@@ -44,7 +44,10 @@ describe('message types', () => {
 		const { items, error } = await run(send({ message: '안녕하세요 😀\nline two' }));
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{ json: { code: 0, room_id: '5550001', message: '' }, pairedItem: { item: 0 } },
+			{
+				json: { sent: true, uuid: 'customer_01', roomId: '5550001', code: 0, room_id: '5550001', message: '' },
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(writes()).toHaveLength(1);
 		const [request] = writes();
@@ -65,7 +68,7 @@ describe('message types', () => {
 			send({ messageType: type, url, message: 'left over from Text, must not be sent' }),
 		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ code: 0, room_id: '5550001', message: '' });
+		expect(items[0].json).toEqual({ sent: true, uuid: 'customer_01', roomId: '5550001', code: 0, room_id: '5550001', message: '' });
 		expect(writes().map((request) => request.body)).toEqual([
 			{ uuid: 'customer_01', room_id: '5550001', type, url },
 		]);
@@ -161,8 +164,8 @@ describe("HappyTalk's fail codes", () => {
 		[-900, /not being offered/],
 		[-901, /Outside working hours; the request was not accepted/],
 		[-902, /accepted, but no room was created/],
-		[-903, /no counsellor is free/],
-		[-904, /limit of counselling sessions/],
+		[-903, /no counselor is free/],
+		[-904, /limit of counseling sessions/],
 		[-1001, /already been rated/],
 	];
 
@@ -278,7 +281,7 @@ describe('On Error: Continue', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
 		expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
-		expect(items[0].json).toEqual({ code: 0, room_id: 'r1', message: '' });
+		expect(items[0].json).toEqual({ sent: true, uuid: 'customer_01', roomId: 'r1', code: 0, room_id: 'r1', message: '' });
 		expect(items[1].json).toMatchObject({
 			error: expect.stringMatching(/^Item 1: "Customer UUID" \(uuid\) must be 5 to 20/),
 			mayHaveBeenDelivered: false,
@@ -289,7 +292,7 @@ describe('On Error: Continue', () => {
 			mayHaveBeenDelivered: false,
 		});
 		expect(items[3].json.error).toMatch(/^Item 3: "Message" \(message\) must be 1 to 1000 characters long; got 1001/);
-		expect(items[4].json).toEqual({ code: 0, room_id: 'r5', message: '' });
+		expect(items[4].json).toEqual({ sent: true, uuid: 'customer_05', roomId: 'r5', code: 0, room_id: 'r5', message: '' });
 		expect(writes().map((request) => request.body?.room_id)).toEqual(['r1', 'room-gone', 'r5']);
 	});
 
@@ -312,7 +315,7 @@ describe('credential test', () => {
 		expect(await engine.testCredential(credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = sandbox.requests;
 		expect(request.path).toBe('/v1/chat/isCounselor');
-		expect(request.body).toEqual({ uuid: 'n8n-credential-test', customer_id: 'n8n-test' });
+		expect(request.body).toEqual({ uuid: 'n8n_credential_test', customer_id: 'n8n-test' });
 		expect(sandbox.requests.filter((r) => r.path !== '/v1/chat/isCounselor')).toEqual([]);
 	});
 
@@ -333,6 +336,9 @@ describe('credential test', () => {
 	test('plain http to another host: no request is made', async () => {
 		const result = await engine.testCredential({ ...credentials, baseUrl: 'http://example.com' });
 		expect(result.status).toBe('Error');
+		expect(result.message).toContain(
+			'The credential\'s Base URL must start with https:// (plain http:// is only allowed for localhost, 127.x.x.x and [::1]); got "http://example.com"',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

@@ -38,7 +38,7 @@ export interface Sandbox {
 	setStrictRooms(strict: boolean): void;
 	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
 	stats(): { requests: number; delivered: number; rateLimited: number; perRoomOrderViolations: number; duplicates: number; peakInFlight: number };
-	setCounselling(state: 'available' | number): void;
+	setCounseling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;
 	sendCustomerMessage(message: CustomerMessage): Promise<{ status: number; body: string }>;
 	close(): Promise<void>;

@@ -5,18 +5,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { FAIL_CODES } from '../../nodes/HappyTalk/errors/failCodes';
-import { companyCustomerIdField } from '../../nodes/HappyTalk/schemas/checkPreviousCounselor.schema';
-import { openRoomTextFields } from '../../nodes/HappyTalk/schemas/openRoom.schema';
+import { FAIL_CODES } from '../../nodes/HappyTalk/errors/bizApi/failCodes';
+import { companyCustomerIdField } from '../../nodes/HappyTalk/actions/counselor/checkPrevious/schema';
+import { openRoomTextFields } from '../../nodes/HappyTalk/actions/room/open/schema';
 import {
 	CONCURRENCY,
 	REQUESTS_PER_SECOND,
 	RETRIES,
 	RETRY_WAITS,
 	TIMEOUT_MS,
-} from '../../nodes/HappyTalk/schemas/options.schema';
-import { sendMessageFields } from '../../nodes/HappyTalk/schemas/sendMessage.schema';
-import { describeLength } from '../../nodes/HappyTalk/schemas/text';
+} from '../../nodes/HappyTalk/shared/options.schema';
+import { sendMessageFields } from '../../nodes/HappyTalk/actions/message/send/schema';
+import { describeLength, describeRule } from '../../nodes/HappyTalk/shared/text';
 
 const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
 const english = readme('README.md');
@@ -24,7 +24,7 @@ const korean = readme('README.ko.md');
 
 describe('README.md', () => {
 	test.each(Object.values(sendMessageFields))('field $parameter: label and limit', (field) => {
-		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeLength(field)} |`);
+		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeRule(field)} |`);
 	});
 
 	test('timeout bounds and default', () => {

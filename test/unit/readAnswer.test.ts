@@ -1,5 +1,5 @@
-import { readAnswer } from '../../nodes/HappyTalk/transport/readAnswer';
-import { resolveBaseUrl, baseUrlExpression } from '../../nodes/HappyTalk/transport/baseUrl';
+import { readAnswer } from '../../nodes/HappyTalk/transport/bizApi/readAnswer';
+import { resolveBaseUrl, baseUrlExpression } from '../../nodes/HappyTalk/transport/bizApi/baseUrl';
 
 describe('readAnswer', () => {
 	test("HappyTalk's JSON, whatever the status", () => {

@@ -2,8 +2,8 @@ import {
 	MESSAGE_TYPES,
 	sendMessageBody,
 	sendMessageFields,
-} from '../../nodes/HappyTalk/schemas/sendMessage.schema';
-import { countCharacters, describeLength } from '../../nodes/HappyTalk/schemas/text';
+} from '../../nodes/HappyTalk/actions/message/send/schema';
+import { countCharacters, describeLength } from '../../nodes/HappyTalk/shared/text';
 
 const text = { uuid: 'customer_01', room_id: '42', type: 'text', msg: 'hi' };
 const image = { uuid: 'customer_01', room_id: '42', type: 'image', url: 'https://x.io/a.png' };
@@ -69,6 +69,9 @@ describe('sendMessageBody', () => {
 	});
 
 	test('non-text values are refused', () => {
-		expect(issues({ ...text, room_id: 42 })).toEqual(['room_id: must be text']);
+		expect(issues({ ...text, room_id: true })).toEqual(['room_id: must be text']);
+		expect(issues({ ...text, room_id: 1.5 })).toEqual([
+			`room_id: must be text; got the number 1.5 (whole numbers up to ${Number.MAX_SAFE_INTEGER} become text by themselves; pass any other number as text)`,
+		]);
 	});
 });

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { PreparedRequest } from '../../../shared/operation';
+import { asIdentifier } from '../../../shared/parameters';
+import { parseRequestBody } from '../../../shared/validate';
+import {
+	CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
+	checkPreviousCounselorBody,
+	checkPreviousCounselorWireFields,
+} from './schema';
+
+/** Counselor → Check Previous: `POST /v1/chat/isCounselor`. */
+export function buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest {
+	const body = {
+		uuid: asIdentifier(this.getNodeParameter('uuid', itemIndex)),
+		customer_id: asIdentifier(this.getNodeParameter('customerId', itemIndex)),
+	};
+	return {
+		endpoint: CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
+		body: parseRequestBody(
+			checkPreviousCounselorBody,
+			body,
+			checkPreviousCounselorWireFields,
+			this.getNode(),
+			itemIndex,
+		),
+	};
+}
+
+/** HappyTalk's "exist" / counselor_code 1 as plain yes/no fields; its answer stays alongside. */
+export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
+	return {
+		uuid: request.body.uuid,
+		customerId: request.body.customer_id,
+		previousCounselorExists: answer.counselor === 'exist',
+		previousCounselorAvailable: answer.counselor_code === 1,
+		previousCounselorName: answer.counselor_name ?? '',
+		...answer,
+	};
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** One entry of a resource's Operation dropdown; `value` is a contract with saved workflows. */
+export interface OperationOption {
+	name: string;
+	value: string;
+	description: string;
+	action: string;
+}
+
+/** What every operation folder exports from its description.ts. */
+export interface OperationDescription {
+	option: OperationOption;
+	/** The operation's own fields, each shown only for its resource and operation. */
+	properties: INodeProperties[];
+}
+
+export interface PreparedRequest {
+	endpoint: string;
+	body: IDataObject;
+	/** Fail codes that are an expected answer for this operation, not an error. */
+	acceptCodes?: readonly number[];
+}
+
+/** A Biz API operation: one item in, one request out, one item back. */
+export interface BizApiOperation extends OperationDescription {
+	/** Resolves and validates one item into its request; throws before anything is sent. */
+	buildRequest(this: IExecuteFunctions, itemIndex: number): PreparedRequest;
+	/**
+	 * The output item: the plain fields every operation shares (`uuid`, `roomId` when there is a
+	 * room, and what happened, e.g. `sent: true`), then HappyTalk's answer exactly as it came.
+	 */
+	toOutput(answer: IDataObject, request: PreparedRequest): IDataObject;
+}
