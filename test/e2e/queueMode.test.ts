@@ -137,10 +137,9 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 				{ role: 'worker', name: 'worker-2' },
 				{ role: 'webhook', name: 'webhook' },
 			],
-			// Shorter than n8n's defaults (a 60 s lock, 30 s stalled checks, recovery every 180 minutes),
-			// so that the killed-worker case ends within a minute or two.
+			// Shorter than n8n's defaults (a 60 s lock, stalled checks every 30 s), so that the
+			// killed-worker case ends within seconds.
 			workerEnv: { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000' },
-			mainEnv: { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1' },
 			prepare: async (cliEnv: Record<string, string>) => {
 				await importDemoData(cliEnv, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version: VERSION });
 				const dir = mkdtempSync(path.join(tmpdir(), 'happytalk-queue-wf-'));
@@ -210,7 +209,7 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 		expect(cluster.main.output()).not.toMatch(/Unrecognized node type/);
 	});
 
-	test('a worker killed in the middle of a bulk send: nothing is sent twice; the rest is not sent, and the execution ends "crashed"', async () => {
+	test('a worker killed in the middle of a bulk send: nothing is sent twice, the rest is not sent, the execution ends in "error"', async () => {
 		sandbox.setLatency(50);
 		const before = cluster.workers.map((worker) => startedExecutions(worker).length);
 		await fetch(`${cluster.webhooks[0].url}/webhook/${BULK.path}`, {
@@ -227,9 +226,9 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 		const survivor = cluster.workers[1 - running];
 		const status = () => cluster.postgres.query(`SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`)[0]?.[0];
 
-		// n8n 2.8 never runs a stalled job again (Bull's maxStalledCount is 0); its queue recovery
-		// marks the execution "crashed" once the job is gone from the queue.
-		expect(await until(() => status() === 'crashed', 150000)).toBe(true);
+		// n8n 2.8 never runs a stalled job again (Bull's maxStalledCount is 0): once the dead worker's
+		// lock has expired, the job fails and the execution is stored as failed.
+		expect(await until(() => status() === 'error', 90000)).toBe(true);
 		const stats = sandbox.stats();
 		expect(startedExecutions(survivor).length).toBe(before[1 - running]);
 		expect({ delivered: stats.delivered, duplicates: stats.duplicates, orderViolations: stats.perRoomOrderViolations }).toEqual({
@@ -257,5 +256,17 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 		);
 		expect(writes()).toHaveLength(0);
 		expect(broken.output()).toMatch(/Unrecognized node type: n8n-nodes-happytalk\.happyTalkTrigger/);
+	});
+
+	test('a worker with another encryption key: the reply fails, and "After the Workflow Ran" answers 500', async () => {
+		for (const worker of cluster.workers) await worker.stop();
+		const otherKey = await cluster.add({ role: 'worker', name: 'worker-other-key', env: { N8N_ENCRYPTION_KEY: 'not-the-cluster-key' } });
+		const { messages, answers } = await customersWrite(sandbox, `${hookUrl(AFTER_RUN.webhookId)}/${AFTER_RUN.secret}`, { rooms: 5, perRoom: 1, tag: 'key' });
+		expect(answers.map((answer) => answer.status)).toEqual(messages.map(() => 500));
+		expect(writes()).toHaveLength(0);
+		// The reason is in each failed execution's data (n8n's execution list shows it).
+		const failed = cluster.postgres.query("SELECT count(*) FROM execution_data WHERE data LIKE '%Credentials could not be decrypted%'");
+		expect(Number(failed[0][0])).toBe(messages.length);
+		expect(otherKey.alive()).toBe(true);
 	});
 });
