@@ -273,6 +273,9 @@ function httpRequestNode(sandbox, options) {
 	};
 }
 
+// Ctrl-C ends the n8n processes and databases the benchmark started (see queueMode.js).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 main().catch((error) => {
 	console.error(error);
 	process.exit(1);

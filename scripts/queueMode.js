@@ -14,9 +14,17 @@ const n8n = require('./n8n');
 const ENCRYPTION_KEY = 'happytalk-queue-mode-key';
 const CLOCK_TICKS = 100;
 
+// Whatever is still running when this process exits (an interrupted benchmark) goes with it.
+const running = new Set();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+
 /** A long-running child process: its output, its CPU time, and a stop that waits for its end. */
 function spawnService(name, command, args, { env = process.env, cwd } = {}) {
 	const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+	running.add(child);
+	child.once('close', () => running.delete(child));
 	let output = '';
 	const collect = (chunk) => (output += chunk);
 	child.stdout.on('data', collect);
