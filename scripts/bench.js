@@ -21,7 +21,7 @@ const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
 const { renderTable, renderSvg, renderLoopTable, renderLoopSvg } = require('./benchReport');
 const { runChatbotBench } = require('./benchChatbot');
-const { itemsWorkflow, sendTextNode } = require('./workflows');
+const { itemsWorkflow, sendTextNode, httpWriteNode } = require('./workflows');
 
 const LATENCY_MS = 50;
 const VERSIONS = (process.env.HAPPYTALK_BENCH_N8N_VERSIONS || `${n8n.N8N_VERSIONS.current},${n8n.N8N_VERSIONS.newest}`)
@@ -252,25 +252,11 @@ function happyTalkNode(options) {
 
 /** The same API call built by hand, as a user without this node would. */
 function httpRequestNode(sandbox, options) {
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${sandbox.url}/v1/chat/write`,
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'HT-Client-Id', value: sandbox.clientId },
-					{ name: 'HT-Client-Secret', value: sandbox.clientSecret },
-				],
-			},
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.roomId, type: 'text', msg: $json.message }) }}",
-			options,
-		},
-	};
+	return httpWriteNode({
+		sandbox,
+		options,
+		jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.roomId, type: 'text', msg: $json.message }) }}",
+	});
 }
 
 // Ctrl-C ends the n8n processes and databases the benchmark started (see queueMode.js).

@@ -8,7 +8,7 @@
 const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
 const { importDemoData, cli } = require('./demoData');
-const { sendTextNode, SANDBOX_CREDENTIAL_REFERENCE } = require('./workflows');
+const { sendTextNode, httpWriteNode } = require('./workflows');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -35,44 +35,31 @@ const MODES = [
 ];
 
 const REPLY = '=re: {{ $json.text }}';
-const trigger = (id, webhookId, answer) => ({
+const trigger = (id, webhookId, secret, answer) => ({
 	id: `${id}-t`,
 	name: 'Customer message',
 	type: 'n8n-nodes-happytalk.happyTalkTrigger',
 	typeVersion: 1,
 	position: [0, 0],
 	webhookId,
-	parameters: { options: answer ? { answer } : {} },
+	parameters: { pathSecret: secret, options: answer ? { answer } : {} },
 });
 
+// Each with its own path secret: n8n keys webhooks by method and path, and without one every
+// trigger's path is "message/:uuid".
 const CONTENDERS = [
-	{ name: 'HappyTalk Trigger + node', id: 'HtBenchLoopOurs1', webhookId: '1a1a1a1a-0000-4000-8000-000000000001', answer: undefined },
-	{ name: 'HappyTalk Trigger (after run) + node', id: 'HtBenchLoopAfter', webhookId: '1a1a1a1a-0000-4000-8000-000000000002', answer: 'afterRun' },
-	{ name: 'Webhook + HTTP Request nodes', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', hand: true },
+	{ name: 'HappyTalk Trigger + node', id: 'HtBenchLoopOurs1', webhookId: '1a1a1a1a-0000-4000-8000-000000000001', secret: 'bench-ours' },
+	{ name: 'HappyTalk Trigger (after run) + node', id: 'HtBenchLoopAfter', webhookId: '1a1a1a1a-0000-4000-8000-000000000002', secret: 'bench-after', answer: 'afterRun' },
+	{ name: 'Webhook + HTTP Request nodes', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', secret: 'bench-hand', hand: true },
 ];
 
 function contenderWorkflow(contender, sandbox) {
 	const reply = contender.hand
-		? {
+		? httpWriteNode({
 				name: 'Reply',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				parameters: {
-					method: 'POST',
-					url: `${sandbox.url}/v1/chat/write`,
-					sendHeaders: true,
-					headerParameters: {
-						parameters: [
-							{ name: 'HT-Client-Id', value: sandbox.clientId },
-							{ name: 'HT-Client-Secret', value: sandbox.clientSecret },
-						],
-					},
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: "={{ JSON.stringify({ uuid: $json.body.uuid, room_id: $json.body.room_id, type: 'text', msg: 're: ' + $json.body.content }) }}",
-					options: {},
-				},
-			}
+				sandbox,
+				jsonBody: "={{ JSON.stringify({ uuid: $json.body.uuid, room_id: $json.body.room_id, type: 'text', msg: 're: ' + $json.body.content }) }}",
+			})
 		: sendTextNode({ name: 'Reply', message: REPLY });
 	const start = contender.hand
 		? {
@@ -83,9 +70,9 @@ function contenderWorkflow(contender, sandbox) {
 				position: [0, 0],
 				webhookId: contender.webhookId,
 				// The receive domain plus HappyTalk's /message/{UUID}, answered at once.
-				parameters: { httpMethod: 'POST', path: 'message/:uuid', options: {} },
+				parameters: { httpMethod: 'POST', path: `${contender.secret}/message/:uuid`, options: {} },
 			}
-		: trigger(contender.id, contender.webhookId, contender.answer);
+		: trigger(contender.id, contender.webhookId, contender.secret, contender.answer);
 	return {
 		id: contender.id,
 		name: `bench loop: ${contender.name}`,
@@ -99,7 +86,7 @@ function contenderWorkflow(contender, sandbox) {
 /** The receive URL HappyTalk would be given, on the process that takes webhooks. */
 function receiveUrl(cluster, contender) {
 	const base = (cluster.webhooks[0] ?? cluster.main).url;
-	return `${base}/webhook/${contender.webhookId}`;
+	return `${base}/webhook/${contender.webhookId}/${contender.secret}`;
 }
 
 async function deliver(sandbox, url, load) {
@@ -234,7 +221,7 @@ async function runChatbotBench({ version, tarball, sandbox, log = console.log })
 					const row = { version, mode: mode.name, load: loadName, contender: contender.name, messages: settings.messages, rooms: settings.rooms, seconds, cpu, ...score(sandbox, delivery) };
 					rows.push(row);
 					log(
-						`  ${mode.name}, ${loadName}, ${contender.name}: ${row.repliesPerSecond.toFixed(1)} replies/s, p50 ${row.p50} ms, p95 ${row.p95} ms, lost ${row.lost}, dup ${row.duplicated}, order ${row.orderViolations}, cpu ${JSON.stringify(cpu)}`,
+						`  ${mode.name}, ${loadName}, ${contender.name}: ${row.repliesPerSecond.toFixed(1)} replies/s, p50 ${row.p50} ms, p95 ${row.p95} ms, lost ${row.lost}, not 200 ${row.non200}, dup ${row.duplicated}, wrong room ${row.wrongRoom}, order ${row.orderViolations}, cpu ${JSON.stringify(cpu)}`,
 					);
 				}
 			}

@@ -16,8 +16,10 @@ const CLOCK_TICKS = 100;
 
 // Whatever is still running when this process exits (an interrupted benchmark) goes with it.
 const running = new Set();
+const roots = new Set();
 process.once('exit', () => {
 	for (const child of running) child.kill('SIGKILL');
+	for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
 });
 
 /** A long-running child process: its output, its CPU time, and a stop that waits for its end. */
@@ -184,11 +186,13 @@ async function startQueueCluster({ version, tarball, processes = [], prepare, re
 	n8n.ensureN8n(version);
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-queue-'));
 	fs.chmodSync(root, 0o755);
+	roots.add(root);
 	const started = [];
 	const cluster = { root, version, redis: undefined, postgres: undefined, main: undefined, workers: [], webhooks: [], started };
 	cluster.stop = async () => {
 		for (const service of [...started].reverse()) await service.stop();
 		fs.rmSync(root, { recursive: true, force: true });
+		roots.delete(root);
 	};
 	try {
 		if (!regular) {
