@@ -2,8 +2,10 @@
  * The chatbot loop, measured: the sandbox's customers write, a workflow replies in the same room.
  * Contenders: HappyTalk Trigger + HappyTalk node (answering HappyTalk at once, and after the run);
  * n8n's Webhook node + HTTP Request node built by hand. Modes: regular (SQLite), queue mode with one
- * worker (webhooks on the main), queue mode with two workers and a webhook process. Loads: a fixed
- * rate, and as fast as n8n takes them (a fixed number of deliveries in flight).
+ * worker (webhooks on the main), queue mode with two workers and a webhook process. Customers write
+ * in pairs (two messages to one room). Loads: a fixed rate (a pair's messages 1/rate apart), and as
+ * fast as n8n takes them (a fixed number of pairs in flight, a pair's second message posted once the
+ * first was answered). Message counts and rates come from HAPPYTALK_BENCH_LOOP_* variables.
  */
 const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
@@ -14,9 +16,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const settings = {
-	messages: Number(process.env.HAPPYTALK_BENCH_LOOP_MESSAGES || 400),
-	rooms: Number(process.env.HAPPYTALK_BENCH_LOOP_ROOMS || 40),
-	ratePerSecond: Number(process.env.HAPPYTALK_BENCH_LOOP_RATE || 20),
+	messages: Number(process.env.HAPPYTALK_BENCH_LOOP_MESSAGES || 200),
+	rooms: Number(process.env.HAPPYTALK_BENCH_LOOP_ROOMS || 20),
+	ratePerSecond: Number(process.env.HAPPYTALK_BENCH_LOOP_RATE || 10),
 	inFlight: Number(process.env.HAPPYTALK_BENCH_LOOP_IN_FLIGHT || 16),
 	latencyMs: 50,
 };
@@ -117,10 +119,15 @@ async function deliver(sandbox, url, load) {
 		}
 		await Promise.all(pending);
 	} else {
-		let next = 0;
+		// Each sender takes a customer's pair and posts the second once the first was answered.
+		let pair = 0;
 		await Promise.all(
 			Array.from({ length: settings.inFlight }, async () => {
-				while (next < messages.length) await send(next++);
+				while (pair * 2 < messages.length) {
+					const first = 2 * pair++;
+					await send(first);
+					if (first + 1 < messages.length) await send(first + 1);
+				}
 			}),
 		);
 	}
@@ -217,7 +224,7 @@ async function runChatbotBench({ version, tarball, sandbox, log = console.log })
 					await waitForReplies(sandbox, settings.messages);
 					const seconds = (Date.now() - wall) / 1000;
 					const cpu = Object.fromEntries(processes.map((service, i) => [service.name, service.cpuSeconds() - cpuBefore[i]]));
-					const loadName = load === 'rate' ? `${settings.ratePerSecond} msg/s` : `${settings.inFlight} in flight`;
+					const loadName = load === 'rate' ? `${settings.ratePerSecond} msg/s` : `${settings.inFlight} pairs in flight`;
 					const row = { version, mode: mode.name, load: loadName, contender: contender.name, messages: settings.messages, rooms: settings.rooms, seconds, cpu, ...score(sandbox, delivery) };
 					rows.push(row);
 					log(
