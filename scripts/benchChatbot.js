@@ -91,10 +91,12 @@ function receiveUrl(cluster, contender) {
 	return `${base}/webhook/${contender.webhookId}/${contender.secret}`;
 }
 
-async function deliver(sandbox, url, load) {
+const WARM_UP_MESSAGES = 20;
+
+async function deliver(sandbox, url, load, count = settings.messages) {
 	// Customers write in pairs: two messages to one room back to back, the case where order can break.
 	const roomOf = (i) => Math.floor(i / 2) % settings.rooms;
-	const messages = Array.from({ length: settings.messages }, (_, i) => ({
+	const messages = Array.from({ length: count }, (_, i) => ({
 		uuid: `loop_${roomOf(i)}`,
 		room_id: `loop-room-${roomOf(i)}`,
 		text: `hello #${i}`,
@@ -213,6 +215,12 @@ async function runChatbotBench({ version, tarball, sandbox, log = console.log })
 			},
 		});
 		try {
+			// Warm-up, not measured: n8n's first executions of a workflow cost more (code loading, JIT).
+			for (const contender of CONTENDERS) {
+				sandbox.reset();
+				await deliver(sandbox, receiveUrl(cluster, contender), 'flood', WARM_UP_MESSAGES);
+				await waitForReplies(sandbox, WARM_UP_MESSAGES);
+			}
 			for (const load of ['rate', 'flood']) {
 				for (const contender of CONTENDERS) {
 					sandbox.reset();
