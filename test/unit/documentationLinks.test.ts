@@ -3,7 +3,7 @@
  * repository (package.json `repository`), at a heading that exists in its README, so no link
  * depends on an npm page that exists only after the first publish.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const REPO = path.join(__dirname, '../..');
@@ -55,4 +55,23 @@ test('the nodes and credentials have documentation links', () => {
 test.each(links)('%s links %s into the repository README, at a heading that exists', (_file, url) => {
 	expect(url.startsWith(`${repositoryUrl}#`)).toBe(true);
 	expect(readmeAnchors).toContain(url.slice(url.indexOf('#') + 1));
+});
+
+describe.each(['README.md', 'README.ko.md'])('%s links', (readmeName) => {
+	const text = readFileSync(path.join(REPO, readmeName), 'utf8');
+	const headings = new Set(
+		text
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) => anchor(line.replace(/^#+ /, ''))),
+	);
+	const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+
+	test.each(targets.filter((target) => target.startsWith('#')))('%s is a heading of the same README', (target) => {
+		expect(headings).toContain(target.slice(1));
+	});
+
+	test.each(targets.filter((target) => !/^(#|https?:|mailto:)/.test(target)))('%s is a file in the repository', (target) => {
+		expect(existsSync(path.join(REPO, target.split('#')[0]))).toBe(true);
+	});
 });
