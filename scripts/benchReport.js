@@ -50,7 +50,7 @@ function renderSvg(rows, { title = 'Messages delivered per second (higher is bet
 }
 
 /** The chatbot loop: one row per mode, load and contender; CPU seconds of each n8n process. */
-function renderLoopTable(rows, { version, messages, rooms, latencyMs }) {
+function renderLoopTable(rows, { version, messages, rooms, latencyMs, loadAverage }) {
 	const cpuOf = (row) =>
 		Object.entries(row.cpu)
 			.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
@@ -58,6 +58,9 @@ function renderLoopTable(rows, { version, messages, rooms, latencyMs }) {
 	const header = [
 		`The chatbot loop in n8n ${version}: ${messages} customer messages over ${rooms} rooms per run, sandbox latency ${latencyMs} ms, on this machine (${require('node:os').cpus().length} cores shared by every process).`,
 		'Latency: from the customer message leaving the sandbox to the reply reaching it. Answer: how long HappyTalk waited for the HTTP answer to its delivery.',
+		...(loadAverage
+			? [`Load average of the machine during the run (other work included): ${loadAverage.min.toFixed(1)} at least, ${loadAverage.median.toFixed(1)} median, ${loadAverage.max.toFixed(1)} at most.`]
+			: []),
 		'',
 		'| mode | load | contender | replies/s | p50 (ms) | p95 (ms) | p99 (ms) | answer p50 (ms) | lost | duplicated | wrong room | order violations | CPU s per process |',
 		'|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -75,7 +78,7 @@ function renderLoopSvg(rows) {
 		rows.map((row) => ({
 			label: `${row.mode}, ${row.load}: ${row.contender}`,
 			perSecond: row.repliesPerSecond,
-			peakInFlight: `p95 ${row.p95} ms,`,
+			peakInFlight: `p95 ${row.p95} ms`,
 			orderViolations: row.orderViolations,
 			lost: row.lost,
 			duplicates: row.duplicated,
