@@ -120,7 +120,7 @@ async function startPostgres(dataDir) {
 		30000,
 		postgres,
 	);
-	/** Runs one query with psql; resolves its rows as arrays of strings. */
+	/** Runs one query with psql; returns its rows as arrays of strings. */
 	const query = (sql) => {
 		const result = spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-At', '-F', '\t', '-c', sql], {
 			encoding: 'utf8',
