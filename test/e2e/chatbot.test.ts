@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
+import { CREDENTIAL, outputOf, prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workflows = require('../../scripts/workflows');
@@ -192,6 +192,26 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		expect(n8n.sandbox.requests[0].body).toMatchObject({ uuid: 'customer_01', title: '주문 문의', parameter1: 'vip', parameter2: 'app' });
 		expect(n8n.sandbox.requests[1].body).toMatchObject({ room_id: opened.room_id, type: 'text' });
 		expect(n8n.sandbox.rooms).toEqual([expect.objectContaining({ room_id: opened.room_id, state: 'ended' })]);
+	});
+
+	test("the credential's Test button: the keys work, and a remote plain-http Base URL is named", async () => {
+		const { cookie } = await ownerSession(server.url, OWNER);
+		const testCredential = async (data: Record<string, string>) => {
+			const response = await fetch(`${server.url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { cookie, 'content-type': 'application/json' },
+				// n8n 2.41 tests a saved credential (its id) with the data the editor shows.
+				body: JSON.stringify({ credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'happyTalkApi', data } }),
+			});
+			expect(response.status).toBe(200);
+			return ((await response.json()) as { data: { status: string; message: string } }).data;
+		};
+		const keys = { clientId: n8n.sandbox.clientId, clientSecret: n8n.sandbox.clientSecret, environment: 'custom' };
+		expect(await testCredential({ ...keys, baseUrl: n8n.sandbox.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const refused = await testCredential({ ...keys, baseUrl: 'http://happytalk-proxy.example.com' });
+		expect(refused.status).toBe('Error');
+		expect(refused.message).toContain("The credential's Base URL must start with https://");
+		expect(n8n.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/isCounselor']);
 	});
 
 	test('example "ai-agent-replies": n8n knows every node in it, our node as an AI tool included', async () => {

@@ -66,7 +66,10 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 		runs.push(run);
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(outputOf(run, 'Send image to HappyTalk').items).toEqual([
-			{ json: { code: 0, room_id: '5550001', message: '' }, pairedItem: { item: 0 } },
+			{
+				json: { uuid: 'customer_01', roomId: '5550001', sent: true, code: 0, room_id: '5550001', message: '' },
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(writes().map((request) => request.body)).toEqual([
 			{
@@ -84,7 +87,14 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 		runs.push(run);
 		const { items } = outputOf(run, 'Send to HappyTalk');
 		expect(items.map((item) => item.json)).toEqual(
-			['5550001', '5550002', '5550003', '5550004', '5550005'].map((room_id) => ({ code: 0, room_id, message: '' })),
+			['5550001', '5550002', '5550003', '5550004', '5550005'].map((room_id, index) => ({
+				uuid: `customer_0${index + 1}`,
+				roomId: room_id,
+				sent: true,
+				code: 0,
+				room_id,
+				message: '',
+			})),
 		);
 		expect(writes().map((request) => request.body?.room_id)).toEqual([
 			'5550001',
@@ -123,11 +133,11 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 		const { items } = outputOf(run, 'HappyTalk');
 		expect(items).toHaveLength(5);
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(items[0].json).toEqual({ code: 0, room_id: 'r1', message: '' });
+		expect(items[0].json).toEqual({ uuid: 'customer_01', roomId: 'r1', sent: true, code: 0, room_id: 'r1', message: '' });
 		expect(items[1].json.error).toMatch(/^Item 1: "Customer UUID" \(uuid\) must be 5 to 20 characters long/);
 		expect(items[2].json).toMatchObject({ error: 'HappyTalk refused the request: -702 NotRoom' });
 		expect(items[3].json.error).toMatch(/^Item 3: "Message" \(message\) must be 1 to 1000 characters long; got 1001/);
-		expect(items[4].json).toEqual({ code: 0, room_id: 'r5', message: '' });
+		expect(items[4].json).toEqual({ uuid: 'customer_05', roomId: 'r5', sent: true, code: 0, room_id: 'r5', message: '' });
 		expect(writes().map((request) => request.body?.room_id)).toEqual(['r1', 'gone-room', 'r5']);
 	});
 
@@ -143,7 +153,14 @@ describe.each(versions)('n8n %s with the package installed from its tarball', (v
 			body: JSON.stringify({ uuid: 'web_customer', roomId: '7770001', message: '웹훅에서 보낸 메시지 👋' }),
 		});
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ code: 0, room_id: '7770001', message: '' });
+		expect(await response.json()).toEqual({
+			uuid: 'web_customer',
+			roomId: '7770001',
+			sent: true,
+			code: 0,
+			room_id: '7770001',
+			message: '',
+		});
 		expect(writes().map((request) => request.body)).toEqual([
 			{ uuid: 'web_customer', room_id: '7770001', type: 'text', msg: '웹훅에서 보낸 메시지 👋' },
 		]);

@@ -103,10 +103,17 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await page.getByTestId('node-execute-button').click();
 	const outputTable = page.locator('table').filter({ hasText: 'room_id' });
 	await outputTable.waitFor({ timeout: 30000 });
-	await expect(outputTable.locator('th').allInnerTexts()).resolves.toEqual(
-		expect.arrayContaining(['code', 'room_id', 'message']),
-	);
-	await expect(outputTable.locator('td').first().innerText()).resolves.toBe('0');
+	// The plain fields first, HappyTalk's answer after them.
+	const headers = (await outputTable.locator('th').allInnerTexts()).map((text) => text.trim());
+	expect(headers).toEqual(expect.arrayContaining(['sent', 'uuid', 'roomId', 'code', 'room_id', 'message']));
+	const cells = (await outputTable.locator('tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
+	expect(['sent', 'uuid', 'roomId', 'code', 'room_id'].map((name) => cells[headers.indexOf(name)])).toEqual([
+		'true',
+		'customer_01',
+		'5550001',
+		'0',
+		'5550001',
+	]);
 	await shot('image-message-executed');
 
 	expect(n8n.sandbox.requests.map((request) => request.body)).toEqual([

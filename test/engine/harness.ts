@@ -14,6 +14,8 @@ import {
 	WorkflowExecute,
 } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+
+import { startSandbox, type Sandbox } from '../support/sandbox';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -240,6 +242,32 @@ export function recordingRunner(engine: () => Engine) {
 /** n8n-core keeps an interval alive for SSH tunnels; stop it so jest can exit. */
 export function shutdownEngine() {
 	Container.get(SSHClientsManager).onShutdown();
+}
+
+/**
+ * A test file's sandbox and engine, with a sandbox credential: started before the file, reset
+ * (strict rooms, when asked) before each test, stopped after. Read `sandbox` and `engine` in tests.
+ */
+export function useSandboxEngine({ strictRooms = false } = {}) {
+	const live = {} as { sandbox: Sandbox; engine: Engine };
+	beforeAll(async () => {
+		live.sandbox = await startSandbox();
+		live.engine = await loadEngine({
+			clientId: live.sandbox.clientId,
+			clientSecret: live.sandbox.clientSecret,
+			environment: 'custom',
+			baseUrl: live.sandbox.url,
+		});
+	});
+	beforeEach(() => {
+		live.sandbox.reset();
+		live.sandbox.setStrictRooms(strictRooms);
+	});
+	afterAll(async () => {
+		await live.sandbox.close();
+		shutdownEngine();
+	});
+	return live;
 }
 
 function stripPackage(type: string) {

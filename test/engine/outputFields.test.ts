@@ -6,67 +6,21 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SECRET, startSandbox, type Sandbox } from '../support/sandbox';
-import { loadEngine, shutdownEngine, type Engine } from './harness';
+import { SECRET } from '../support/sandbox';
+import { useSandboxEngine } from './harness';
+import { checkPrevious, end, open, send } from './operationParameters';
 
-let sandbox: Sandbox;
-let engine: Engine;
-
-const parameters = {
-	send: (roomId: string, overrides: INodeParameters = {}): INodeParameters => ({
-		resource: 'message',
-		operation: 'send',
-		uuid: 'customer_01',
-		roomId,
-		messageType: 'text',
-		message: 'hello',
-		...overrides,
-	}),
-	open: (overrides: INodeParameters = {}): INodeParameters => ({
-		resource: 'room',
-		operation: 'open',
-		uuid: 'customer_01',
-		additionalFields: { forceNewRoom: true },
-		...overrides,
-	}),
-	end: (roomId: string): INodeParameters => ({ resource: 'room', operation: 'end', uuid: 'customer_01', roomId }),
-	checkPrevious: (): INodeParameters => ({
-		resource: 'counselor',
-		operation: 'checkPrevious',
-		uuid: 'customer_01',
-		customerId: 'C-0001',
-	}),
-};
+const live = useSandboxEngine({ strictRooms: true });
 
 const run = async (node: INodeParameters) => {
-	const result = await engine.runNode(node, [{}]);
+	const result = await live.engine.runNode(node, [{}]);
 	expect(result.error).toBeUndefined();
 	return result.items[0].json;
 };
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	engine = await loadEngine({
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		environment: 'custom',
-		baseUrl: sandbox.url,
-	});
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setStrictRooms(true);
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-
 describe('every operation: the plain fields, then HappyTalk\'s answer unchanged', () => {
 	test('Room → Open: opened, uuid, roomId (with counsellingAvailable, its first name) and the answer', async () => {
-		const item = await run(parameters.open());
+		const item = await run(open({ additionalFields: { forceNewRoom: true } }));
 		const roomId = String(item.room_id);
 		expect(item).toEqual({
 			opened: true,
@@ -79,12 +33,12 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 			content: expect.any(String),
 			counselor_name: expect.any(String),
 		});
-		expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open']);
+		expect(live.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open']);
 	});
 
 	test('Room → Open when counseling is unavailable: opened false, no roomId, the answer kept', async () => {
-		sandbox.setCounseling(-903);
-		const item = await run(parameters.open());
+		live.sandbox.setCounseling(-903);
+		const item = await run(open({ additionalFields: { forceNewRoom: true } }));
 		expect(item).toEqual({
 			opened: false,
 			uuid: 'customer_01',
@@ -101,10 +55,10 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 	});
 
 	test('Message → Send, Room → End and Counselor → Check Previous in one conversation', async () => {
-		const opened = await run(parameters.open());
+		const opened = await run(open({ additionalFields: { forceNewRoom: true } }));
 		const roomId = opened.roomId as string;
 
-		expect(await run(parameters.send(roomId))).toEqual({
+		expect(await run(send(roomId))).toEqual({
 			sent: true,
 			uuid: 'customer_01',
 			roomId,
@@ -112,14 +66,14 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 			room_id: roomId,
 			message: '',
 		});
-		expect(await run(parameters.end(roomId))).toEqual({
+		expect(await run(end({ roomId: roomId }))).toEqual({
 			ended: true,
 			uuid: 'customer_01',
 			roomId,
 			code: 0,
 			message: '',
 		});
-		expect(await run(parameters.checkPrevious())).toEqual({
+		expect(await run(checkPrevious())).toEqual({
 			uuid: 'customer_01',
 			customerId: 'C-0001',
 			previousCounselorExists: expect.any(Boolean),
@@ -133,16 +87,16 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 	});
 
 	test('a number as Room ID comes out as the same text in roomId and room_id', async () => {
-		sandbox.setStrictRooms(false);
-		expect(await run(parameters.send('={{ 5550001 }}'))).toMatchObject({ roomId: '5550001', room_id: '5550001' });
+		live.sandbox.setStrictRooms(false);
+		expect(await run(send('={{ 5550001 }}'))).toMatchObject({ roomId: '5550001', room_id: '5550001' });
 	});
 });
 
 describe('the node and HappyTalk apply one rule', () => {
 	const postToSandbox = async (path: string, body: object) => {
-		const response = await fetch(`${sandbox.url}${path}`, {
+		const response = await fetch(`${live.sandbox.url}${path}`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': SECRET },
+			headers: { 'content-type': 'application/json', 'HT-Client-Id': live.sandbox.clientId, 'HT-Client-Secret': SECRET },
 			body: JSON.stringify(body),
 		});
 		return (await response.json()) as { code: number; field?: string };
@@ -156,9 +110,9 @@ describe('the node and HappyTalk apply one rule', () => {
 		['4 characters', 'cust', /must be 5 to 20 characters long; got 4 characters/],
 		['21 characters', 'c'.repeat(21), /must be 5 to 20 characters long; got 21 characters/],
 	])('a customer uuid with %s: the node stops before sending, HappyTalk would refuse it', async (_name, uuid, message) => {
-		const { error } = await engine.runNode(parameters.send('5550001', { uuid }), [{}]);
+		const { error } = await live.engine.runNode(send('5550001', { uuid }), [{}]);
 		expect(error?.message).toMatch(message);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', write({ uuid }));
 		expect([answer.code, answer.field]).toEqual([uuid.length < 5 || uuid.length > 20 ? -802 : -800, 'uuid']);
 	});
@@ -166,33 +120,33 @@ describe('the node and HappyTalk apply one rule', () => {
 	test.each(['Cust_', 'customer_01', 'A'.repeat(20), '1000225570_testuser', '={{ 12345 }}'])(
 		'the customer uuid %s passes the node and HappyTalk',
 		async (uuid) => {
-			sandbox.setStrictRooms(false);
-			const item = await run(parameters.send('5550001', { uuid }));
+			live.sandbox.setStrictRooms(false);
+			const item = await run(send('5550001', { uuid }));
 			expect(item.code).toBe(0);
-			expect(sandbox.requests[0].body?.uuid).toBe(item.uuid);
+			expect(live.sandbox.requests[0].body?.uuid).toBe(item.uuid);
 		},
 	);
 
 	test('a File URL with a space inside: the node stops, HappyTalk would refuse it', async () => {
 		const url = 'https://cdn.example.com/my photo.png';
-		const { error } = await engine.runNode(parameters.send('5550001', { messageType: 'image', url }), [{}]);
+		const { error } = await live.engine.runNode(send('5550001', { messageType: 'image', url }), [{}]);
 		expect(error?.message).toMatch(/"File URL" \(url\) must not contain spaces \(write a space as %20\)/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 		const answer = await postToSandbox('/v1/chat/write', { uuid: 'customer_01', room_id: '5550001', type: 'image', url });
 		expect([answer.code, answer.field]).toEqual([-800, 'url']);
 	});
 
 	test('spaces around ids and URLs are trimmed by the node, so HappyTalk gets what it accepts', async () => {
-		sandbox.setStrictRooms(false);
+		live.sandbox.setStrictRooms(false);
 		const url = ' https://cdn.example.com/my%20photo.png ';
-		const item = await run(parameters.send(' 5550001 ', { uuid: ' customer_01 ', messageType: 'image', url }));
+		const item = await run(send(' 5550001 ', { uuid: ' customer_01 ', messageType: 'image', url }));
 		expect(item).toMatchObject({ sent: true, uuid: 'customer_01', roomId: '5550001', code: 0 });
-		expect(sandbox.requests[0].body).toEqual({ uuid: 'customer_01', room_id: '5550001', type: 'image', url: url.trim() });
+		expect(live.sandbox.requests[0].body).toEqual({ uuid: 'customer_01', room_id: '5550001', type: 'image', url: url.trim() });
 	});
 
 	test('a Room ID number too large to be exact is stopped, not sent with wrong digits', async () => {
-		const { error } = await engine.runNode(parameters.send('={{ 12345678901234567890 }}'), [{}]);
+		const { error } = await live.engine.runNode(send('={{ 12345678901234567890 }}'), [{}]);
 		expect(error?.message).toMatch(/"Room ID" \(roomId\) must be text; got the number 12345678901234567000/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -1,67 +1,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { deepText, SECRET, startSandbox, type Sandbox } from '../support/sandbox';
-import { loadEngine, recordingRunner, shutdownEngine, type CredentialData, type Engine } from './harness';
+import { deepText, SECRET } from '../support/sandbox';
+import { recordingRunner, useSandboxEngine } from './harness';
+import { checkPrevious, end, open, send } from './operationParameters';
 
-let sandbox: Sandbox;
-let engine: Engine;
+const live = useSandboxEngine({ strictRooms: true });
 
-const open = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'room',
-	operation: 'open',
-	uuid: 'customer_01',
-	additionalFields: {},
-	options: {},
-	...overrides,
-});
-const end = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'room',
-	operation: 'end',
-	uuid: 'customer_01',
-	roomId: '100001',
-	additionalFields: {},
-	...overrides,
-});
-const send = (roomId: string): INodeParameters => ({
-	resource: 'message',
-	operation: 'send',
-	uuid: 'customer_01',
-	roomId,
-	messageType: 'text',
-	message: 'hello',
-});
-const checkPrevious = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'counselor',
-	operation: 'checkPrevious',
-	uuid: 'customer_01',
-	customerId: 'C-0001',
-	...overrides,
-});
+const { run, runs } = recordingRunner(() => live.engine);
 
-const { run, runs } = recordingRunner(() => engine);
-
-const calls = (path: string) => sandbox.requests.filter((request) => request.path === path);
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	const credentials: CredentialData = {
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		environment: 'custom',
-		baseUrl: sandbox.url,
-	};
-	engine = await loadEngine(credentials);
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setStrictRooms(true);
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
+const calls = (path: string) => live.sandbox.requests.filter((request) => request.path === path);
 
 describe('Room → Open', () => {
 	test('opens a room with every additional field, sent under the spec names', async () => {
@@ -161,7 +108,7 @@ describe('Room → Open', () => {
 		const { error } = await run(open({ additionalFields }));
 		expect(error?.message).toMatch(/^Item 0: /);
 		expect(error?.message).toMatch(message);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 	});
 
 	test('a customer with a room in progress: -704, unless Force New Room', async () => {
@@ -177,7 +124,7 @@ describe('Room → Open', () => {
 	test.each([-900, -901, -902, -903, -904])(
 		'counseling unavailable (%i) is a normal item with the reason and the notice',
 		async (code) => {
-			sandbox.setCounseling(code);
+			live.sandbox.setCounseling(code);
 			const { items, error } = await run(open());
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({
@@ -193,7 +140,7 @@ describe('Room → Open', () => {
 	);
 
 	test('…or an error, with the option', async () => {
-		sandbox.setCounseling(-901);
+		live.sandbox.setCounseling(-901);
 		const { error } = await run(open({ options: { unavailableAsError: true } }));
 		expect(error?.message).toBe('HappyTalk refused the request: -901 Consulting');
 		expect(error?.description).toMatch(/Outside working hours/);
@@ -237,7 +184,7 @@ describe('Room → End, and the room state it leaves', () => {
 
 describe('Counselor → Check Previous', () => {
 	test('exists and available, in plain fields', async () => {
-		sandbox.setCounselor({ counselor: 'exist', counselor_code: 1, counselor_name: '김상담' });
+		live.sandbox.setCounselor({ counselor: 'exist', counselor_code: 1, counselor_name: '김상담' });
 		const { items } = await run(checkPrevious());
 		expect(calls('/v1/chat/isCounselor').map((request) => request.body)).toEqual([
 			{ uuid: 'customer_01', customer_id: 'C-0001' },
@@ -256,12 +203,12 @@ describe('Counselor → Check Previous', () => {
 	});
 
 	test('exists but busy; does not exist', async () => {
-		sandbox.setCounselor({ counselor: 'exist', counselor_code: 0, counselor_name: '이상담' });
+		live.sandbox.setCounselor({ counselor: 'exist', counselor_code: 0, counselor_name: '이상담' });
 		expect((await run(checkPrevious())).items[0].json).toMatchObject({
 			previousCounselorExists: true,
 			previousCounselorAvailable: false,
 		});
-		sandbox.setCounselor({ counselor: 'not exist', counselor_code: 0, counselor_name: '' });
+		live.sandbox.setCounselor({ counselor: 'not exist', counselor_code: 0, counselor_name: '' });
 		expect((await run(checkPrevious())).items[0].json).toMatchObject({
 			previousCounselorExists: false,
 			previousCounselorAvailable: false,
@@ -272,7 +219,7 @@ describe('Counselor → Check Previous', () => {
 	test('the company customer id is validated', async () => {
 		const { error } = await run(checkPrevious({ customerId: 'c'.repeat(21) }));
 		expect(error?.message).toMatch(/"Company Customer ID" \(customerId\) must be 1 to 20 characters long; got 21/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(live.sandbox.requests).toHaveLength(0);
 	});
 });
 
@@ -284,7 +231,7 @@ describe("HappyTalk's fail codes, per operation", () => {
 	];
 
 	test.each(cases)('%s: %i is an error with its explanation', async (_operation, parameters, code) => {
-		sandbox.injectFault({ failCode: code });
+		live.sandbox.injectFault({ failCode: code });
 		const { error } = await run(parameters);
 		expect(error?.message).toMatch(new RegExp(`^HappyTalk refused the request: ${code} \\S+`));
 		expect(error?.description).toMatch(/\S\. \S/);
