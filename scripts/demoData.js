@@ -10,6 +10,8 @@ const path = require('node:path');
 const n8n = require('./n8n');
 
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
+/** The OpenAI credential of the AI Agent example, pointed at the model stand-in (no key needed). */
+const MODEL_CREDENTIAL = { id: 'HtModelStandIn01', name: 'OpenAI (model stand-in)', type: 'openAiApi' };
 const EXAMPLES = path.join(n8n.REPO, 'examples');
 const readExample = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.json`), 'utf8'));
 const WEBHOOK_EXAMPLE = readExample('webhook-send-text');
@@ -17,6 +19,11 @@ const WEBHOOK_PATH = WEBHOOK_EXAMPLE.nodes.find((node) => node.type === 'n8n-nod
 const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
 const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
+const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
+// With a path secret of its own: two active HappyTalk Triggers with the same path ("message/:uuid")
+// would take each other's place in n8n's webhook table.
+const AI_AGENT_TRIGGER = AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId);
+const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_TRIGGER.webhookId}/${AI_AGENT_TRIGGER.parameters.pathSecret}`;
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -25,22 +32,28 @@ function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	};
 }
 
+function modelCredential(modelUrl) {
+	return { ...MODEL_CREDENTIAL, data: { apiKey: 'model-stand-in-needs-no-key', url: modelUrl } };
+}
+
+/** `modelUrl`: the model stand-in's OpenAI base URL, for the AI Agent example's credential. */
 async function importDemoData(
 	env,
 	sandbox,
-	{ version = n8n.N8N_VERSIONS.current, examples = true, activateExamples = false } = {},
+	{ version = n8n.N8N_VERSIONS.current, examples = true, activateExamples = false, modelUrl } = {},
 ) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-import-'));
 	try {
 		const credentialFile = path.join(dir, 'credentials.json');
-		fs.writeFileSync(credentialFile, JSON.stringify([sandboxCredential(sandbox)]));
+		const credentials = [sandboxCredential(sandbox), ...(modelUrl ? [modelCredential(modelUrl)] : [])];
+		fs.writeFileSync(credentialFile, JSON.stringify(credentials));
 		await cli(version, env, ['import:credentials', `--input=${credentialFile}`]);
 
 		const marker = path.join(env.N8N_USER_FOLDER, '.happytalk-examples-imported');
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
 			if (activateExamples) {
-				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
 			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
@@ -57,4 +70,4 @@ async function cli(version, env, args) {
 	return result;
 }
 
-module.exports = { importDemoData, sandboxCredential, SANDBOX_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, cli };
+module.exports = { importDemoData, sandboxCredential, modelCredential, SANDBOX_CREDENTIAL, MODEL_CREDENTIAL, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, cli };

@@ -10,15 +10,17 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
+const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
-const { readCustomerLines, testUrlFor } = require('../sandbox/cliCustomer');
+const { readCustomerLines, parseLine, testUrlFor } = require('../sandbox/cliCustomer');
 const { printConversation } = require('../sandbox/conversation');
-const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH } = require('./demoData');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH } = require('./demoData');
 const { ensurePortsFree } = require('./ports');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.HAPPYTALK_SANDBOX_PORT || 8787);
+const MODEL_PORT = Number(process.env.HAPPYTALK_MODEL_PORT || 8788);
 const OWNER = {
 	email: 'demo@happytalk.example',
 	firstName: 'HappyTalk',
@@ -31,6 +33,7 @@ async function main() {
 		{ port: N8N_PORT, purpose: "n8n's editor", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
 		{ port: N8N_PORT + 1, purpose: "n8n's task-runner broker, N8N_PORT + 1", variable: `N8N_PORT=${N8N_PORT + 10} npm start` },
 		{ port: SANDBOX_PORT, purpose: 'the HappyTalk sandbox', variable: `HAPPYTALK_SANDBOX_PORT=${SANDBOX_PORT + 1} npm start` },
+		{ port: MODEL_PORT, purpose: 'the model stand-in', variable: `HAPPYTALK_MODEL_PORT=${MODEL_PORT + 10} npm start` },
 	]);
 
 	step('Building the package');
@@ -49,12 +52,18 @@ async function main() {
 	const receiveUrl = `http://127.0.0.1:${N8N_PORT}/${AUTO_REPLY_RECEIVE_PATH}`;
 	const sandbox = await startSandbox({ port: SANDBOX_PORT, receiveUrl });
 
+	step('Starting the model stand-in (an OpenAI-compatible model for the AI Agent example; no key needed)');
+	const model = await startModelStandIn({
+		port: MODEL_PORT,
+		onRequest: (conversation) => console.log(`  [model] ${conversation.path} → ${describeTurn(conversation.answer)}`),
+	});
+
 	const env = n8n.n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
 	step('Importing the "HappyTalk Sandbox" credential and the example workflows');
 	await importDemoData(
 		env,
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-		{ activateExamples: true },
+		{ activateExamples: true, modelUrl: model.url },
 	);
 
 	step('Starting n8n (about 20 seconds)');
@@ -65,18 +74,31 @@ async function main() {
 n8n is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
+  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
   Try the active webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
     HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
+  Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
+    Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
   Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
     then type the line with "test " in front:  test customer_01 5550001 안녕하세요
 The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
 	printConversation(sandbox, console.log);
-	const stopReading = readCustomerLines(sandbox, process.stdin, (line) => console.log(`  ${line}`), {
+	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot
+	// ("ai" is never a uuid: too short).
+	const customer = {
+		sendCustomerMessage(message) {
+			if (message.uuid !== 'ai') return sandbox.sendCustomerMessage(message);
+			const { test, ...aiMessage } = parseLine(`${message.room_id} ${message.text}`) ?? {};
+			if (!aiMessage.uuid) return Promise.reject(new Error('expected "ai <uuid> <room_id> <text...>"'));
+			return sandbox.sendCustomerMessage({ ...aiMessage, receiveUrl: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
+		},
+	};
+	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  ${line}`), {
 		testReceiveUrl: testUrlFor(receiveUrl),
 	});
 
@@ -88,6 +110,7 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		stopReading();
 		await server.stop();
 		await sandbox.close();
+		await model.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
@@ -98,6 +121,11 @@ The conversation appears below: what each customer said, and what the bot sent. 
 			sandbox.close().then(() => process.exit(1));
 		}
 	});
+}
+
+function describeTurn(turn) {
+	if (turn?.toolCalls?.length) return turn.toolCalls.map((call) => `tool call ${call.name} ${JSON.stringify(call.arguments)}`).join(', ');
+	return `answer "${turn?.text ?? ''}"`;
 }
 
 function step(text) {

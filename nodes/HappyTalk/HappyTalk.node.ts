@@ -9,6 +9,7 @@ import {
 import { resources } from './actions/registry';
 import { router } from './actions/router';
 import { resourceProperties } from './shared/description';
+import { toolDescriptionProperties } from './tool/description';
 
 export class HappyTalk implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +25,10 @@ export class HappyTalk implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'happyTalkApi', required: true }],
-		properties: resourceProperties(resources, 'message'),
+		properties: [
+			...toolDescriptionProperties,
+			...resourceProperties(resources, 'message'),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

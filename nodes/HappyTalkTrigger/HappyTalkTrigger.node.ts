@@ -77,7 +77,7 @@ export class HappyTalkTrigger implements INodeType {
 				default: '',
 				placeholder: 'e.g. a long random string',
 				description:
-					'Optional. Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Letters, digits, - and _ only.',
+					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Letters, digits, - and _ only. Give every active HappyTalk Trigger its own: n8n keeps one trigger per path, so two with the same path take each other\'s place.',
 			},
 			{
 				displayName: 'Options',

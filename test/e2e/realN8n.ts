@@ -63,7 +63,8 @@ function packedTarball(): string {
 	return tarball as string;
 }
 
-export async function prepareRealN8n(version: string): Promise<RealN8n> {
+/** `modelUrl`: also import the AI Agent example's OpenAI credential, pointed at a model stand-in. */
+export async function prepareRealN8n(version: string, { modelUrl }: { modelUrl?: string } = {}): Promise<RealN8n> {
 	n8n.ensureN8n(version);
 	const userFolder = mkdtempSync(path.join(tmpdir(), `happytalk-n8n-${version}-`));
 	n8n.installPackage(userFolder, packedTarball());
@@ -83,7 +84,7 @@ export async function prepareRealN8n(version: string): Promise<RealN8n> {
 	await importDemoData(
 		env,
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-		{ version },
+		{ version, modelUrl },
 	);
 
 	const servers: Server[] = [];

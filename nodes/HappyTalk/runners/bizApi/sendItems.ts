@@ -16,12 +16,30 @@ import { requestGate, runInKeyOrder } from './scheduler';
 interface PreparedItem {
 	request: HappyTalkRequest;
 	operation: BizApiOperation;
+	/** `resource.operation`, e.g. `message.send`. */
+	operationKey: string;
 	options: RequestOptions;
 	/** Items with the same key go strictly in input order: a room, or else a customer. */
 	key: string;
 }
 
 export type FindOperation = (resource: string, operation: string) => BizApiOperation | undefined;
+
+/**
+ * How items come out: as the node's usual output, or (for an AI Agent's tool call) as results
+ * for a model, where a failure is always an item.
+ */
+export interface ItemOutputs {
+	continueOnFail(): boolean;
+	success(output: IDataObject, request: HappyTalkRequest, operationKey: string): IDataObject;
+	failure(error: Error): IDataObject;
+}
+
+const nodeOutputs = (context: IExecuteFunctions): ItemOutputs => ({
+	continueOnFail: () => context.continueOnFail(),
+	success: (output) => output,
+	failure: (error) => errorItemJson(error),
+});
 
 /**
  * Two phases. First every item is resolved and validated, so one bad item stops the node before
@@ -32,6 +50,7 @@ export type FindOperation = (resource: string, operation: string) => BizApiOpera
 export async function sendItems(
 	this: IExecuteFunctions,
 	findOperation: FindOperation,
+	outputs: ItemOutputs = nodeOutputs(this),
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
@@ -41,8 +60,8 @@ export async function sendItems(
 		try {
 			prepared[itemIndex] = prepare.call(this, itemIndex, findOperation);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = errorItem(error, itemIndex);
+			if (!outputs.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			results[itemIndex] = { json: outputs.failure(error), pairedItem: { item: itemIndex } };
 		}
 	}
 
@@ -57,7 +76,7 @@ export async function sendItems(
 
 	try {
 		await runInKeyOrder(entries, concurrency, async (itemIndex) => {
-			const { request, operation, options, key } = prepared[itemIndex]!;
+			const { request, operation, operationKey, options, key } = prepared[itemIndex]!;
 			const failedAt = failedInKey.get(key);
 			if (failedAt !== undefined && options.onRoomFailure === 'skip') {
 				results[itemIndex] = skippedItem(itemIndex, key, failedAt);
@@ -66,12 +85,12 @@ export async function sendItems(
 			try {
 				const answer = await sendWithRetries.call(this, request, itemIndex, options, gate, connection);
 				sent.push(itemIndex);
-				const json = operation.toOutput(answer, request);
+				const json = outputs.success(operation.toOutput(answer, request), request, operationKey);
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 			} catch (error) {
 				failedInKey.set(key, itemIndex);
-				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-				results[itemIndex] = errorItem(error, itemIndex);
+				if (!outputs.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+				results[itemIndex] = { json: outputs.failure(error), pairedItem: { item: itemIndex } };
 			}
 		});
 	} catch (error) {
@@ -101,7 +120,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number, findOperation: Find
 	const request = { ...operation.buildRequest.call(this, itemIndex), timeout: options.timeout };
 	const key =
 		request.body.room_id !== undefined ? `room ${String(request.body.room_id)}` : `customer ${String(request.body.uuid)}`;
-	return { request, operation, options, key };
+	return { request, operation, operationKey: `${resource}.${operationName}`, options, key };
 }
 
 /** When the node stops mid-way, say which items were already sent. */
@@ -121,10 +140,6 @@ function compactRanges(indexes: number[]): string {
 		start = end + 1;
 	}
 	return ranges.join(', ');
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: errorItemJson(error), pairedItem: { item: itemIndex } };
 }
 
 function skippedItem(itemIndex: number, key: string, failedAt: number): INodeExecutionData {

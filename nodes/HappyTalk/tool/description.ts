@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The tool's "Description" field, shown only on the AI Agent tool variant (`@tool`), one per
+ * operation and prefilled with what the model needs. n8n sends the model this field (without it,
+ * n8n adds its own, whose automatic text is only "Send a message in HappyTalk"). The scanner wants
+ * literal defaults: test/unit/toolDescription.test.ts holds each to the text toolDescriptions.ts
+ * builds from the schemas, which stay the one source of every limit.
+ */
+const field = {
+	displayName: 'Description',
+	name: 'toolDescription',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
+	description:
+		'What the AI model reads about this tool: prefilled with what the operation does to the customer, what uuid and room ID mean, and every limit',
+} as const;
+
+const onTool = (resource: string, operation: string) => ({
+	show: { '@tool': [true], resource: [resource], operation: [operation] },
+});
+
+export const toolDescriptionProperties: INodeProperties[] = [
+	{
+		...field,
+		displayOptions: onTool('message', 'send'),
+		default:
+			"Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. A text message has 1 to 1000 characters (Korean letters and emoji count as one each; line breaks are kept); an image, video or audio message is a public http:// or https:// link of 1 to 255 characters. The result says whether it was sent, or what to correct.",
+	},
+	{
+		...field,
+		displayOptions: onTool('room', 'open'),
+		default:
+			"Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _). The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.",
+	},
+	{
+		...field,
+		displayOptions: onTool('room', 'end'),
+		default:
+			"Ends a customer's HappyTalk counseling room: the chat closes for the customer and nothing more can be sent into it. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. Who ended it (end type): 0 Counselor, 1 Customer, 2 Manager.",
+	},
+	{
+		...field,
+		displayOptions: onTool('counselor', 'checkPrevious'),
+		default:
+			"Checks in HappyTalk whether the customer's previous counselor exists and can take the chat now; changes nothing for the customer. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); customerId is the customer's ID in the company's system as HappyTalk knows it (1 to 20 characters).",
+	},
+];

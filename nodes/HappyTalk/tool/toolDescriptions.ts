@@ -1,0 +1,30 @@
+import { customerUuidField, roomIdField } from '../shared/fields';
+import { describeLength, describeRule } from '../shared/text';
+import { companyCustomerIdField } from '../actions/counselor/checkPrevious/schema';
+import { END_TYPES } from '../actions/room/end/schema';
+import { MESSAGE_TYPES, sendMessageFields } from '../actions/message/send/schema';
+
+/**
+ * What a model reads about each operation when the node is an AI Agent's tool: what the call does
+ * to a real customer, what uuid and room ID mean, and every limit, read from the schemas.
+ */
+const uuid = `uuid is the customer's ID in the company's own system (${describeRule(customerUuidField)})`;
+const roomId = `roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (${describeLength(roomIdField)}); the room must be open, not ended`;
+const fileTypes = MESSAGE_TYPES.filter((type) => type.value !== 'text').map((type) => type.value);
+
+export const toolDescriptions: Record<string, string> = {
+	'message.send':
+		`Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. ${uuid}; ${roomId}. ` +
+		`A text message has ${describeLength(sendMessageFields.msg)} (Korean letters and emoji count as one each; line breaks are kept); ` +
+		`an ${fileTypes.slice(0, -1).join(', ')} or ${fileTypes.at(-1)} message is a public http:// or https:// link of ${describeLength(sendMessageFields.url)}. ` +
+		'The result says whether it was sent, or what to correct.',
+	'room.open':
+		`Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. ${uuid}. ` +
+		'The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.',
+	'room.end':
+		`Ends a customer's HappyTalk counseling room: the chat closes for the customer and nothing more can be sent into it. ${uuid}; ${roomId}. ` +
+		`Who ended it (end type): ${END_TYPES.map((type) => `${type.value} ${type.name}`).join(', ')}.`,
+	'counselor.checkPrevious':
+		`Checks in HappyTalk whether the customer's previous counselor exists and can take the chat now; changes nothing for the customer. ${uuid}; ` +
+		`customerId is the customer's ID in the company's system as HappyTalk knows it (${describeLength(companyCustomerIdField)}).`,
+};
