@@ -4,7 +4,12 @@
  * community packages) against the sandbox answering after 50 ms. Contenders: this node with its
  * defaults and one room at a time; n8n's HTTP Request node set up by hand for the same API, with
  * its defaults and with its batching option at two batch sizes. Prints one table and writes
- * docs/bench.md and docs/bench.svg. `--quick` skips the 10,000-message runs.
+ * docs/bench.md and docs/bench.svg, for n8n 2.8.4 and the newest n8n of the e2e matrix (a run
+ * replaces only the versions it measured). `--quick` skips the 10,000-message runs.
+ *
+ * Then the chatbot loop (scripts/benchChatbot.js) in regular and queue mode: docs/bench-chatbot.*.
+ * `--only=bulk` or `--only=loop` runs one of the two; HAPPYTALK_BENCH_N8N_VERSIONS (comma-separated)
+ * picks the n8n versions of the bulk benchmark.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,12 +19,17 @@ const { spawnSync } = require('node:child_process');
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
-const { renderTable, renderSvg } = require('./benchReport');
-const { itemsWorkflow, sendTextNode } = require('./workflows');
+const { renderTable, renderSvg, renderLoopTable, renderLoopSvg } = require('./benchReport');
+const { runChatbotBench } = require('./benchChatbot');
+const { itemsWorkflow, sendTextNode, httpWriteNode } = require('./workflows');
 
 const LATENCY_MS = 50;
-const VERSION = n8n.N8N_VERSIONS.current;
+const VERSIONS = (process.env.HAPPYTALK_BENCH_N8N_VERSIONS || `${n8n.N8N_VERSIONS.current},${n8n.N8N_VERSIONS.newest}`)
+	.split(',')
+	.filter(Boolean);
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const DOCS = path.join(n8n.REPO, 'docs');
 const RATE_LIMIT = { perSecond: 100, retryAfterSeconds: 1 };
 
 const SIZES = [
@@ -55,13 +65,56 @@ function httpBatches(batchSize) {
 
 async function main() {
 	spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
-	n8n.ensureN8n(VERSION);
+	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
+	fs.mkdirSync(DOCS, { recursive: true });
+	if (ONLY !== 'loop') await benchBulkSending(tarball);
+	if (ONLY !== 'bulk') await benchChatbotLoop(tarball);
+}
+
+async function benchChatbotLoop(tarball) {
+	const version = n8n.N8N_VERSIONS.current;
+	n8n.ensureN8n(version);
+	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+	const { rows, settings } = await runChatbotBench({ version, tarball, sandbox });
+	await sandbox.close();
+	const table = renderLoopTable(rows, { ...settings, version });
+	console.log(`\n${table}`);
+	fs.writeFileSync(path.join(DOCS, 'bench-chatbot.md'), `${table}\n`);
+	fs.writeFileSync(path.join(DOCS, 'bench-chatbot.svg'), renderLoopSvg(rows));
+	fs.writeFileSync(path.join(DOCS, 'bench-chatbot.json'), `${JSON.stringify({ settings, rows }, null, 2)}\n`);
+	console.log('Wrote docs/bench-chatbot.md, docs/bench-chatbot.svg and docs/bench-chatbot.json');
+}
+
+async function benchBulkSending(tarball) {
+	// Rows of versions this run does not measure stay as the last run left them.
+	const jsonPath = path.join(DOCS, 'bench.json');
+	const kept = fs.existsSync(jsonPath)
+		? JSON.parse(fs.readFileSync(jsonPath, 'utf8'))
+				.map((row) => ({ version: n8n.N8N_VERSIONS.current, ...row }))
+				.filter((row) => !VERSIONS.includes(row.version))
+		: [];
+	const measured = [];
+	for (const version of VERSIONS) measured.push(...(await benchBulkOn(version, tarball)));
+	const rows = [...kept, ...measured];
+	const versions = [...new Set(rows.map((row) => row.version))];
+	const table = versions
+		.map((version) => renderTable(rows.filter((row) => row.version === version), { latencyMs: LATENCY_MS, version }))
+		.join('\n\n');
+	console.log(`\n${table}`);
+	fs.writeFileSync(path.join(DOCS, 'bench.md'), `${table}\n`);
+	fs.writeFileSync(path.join(DOCS, 'bench.svg'), renderSvg(rows.map((row) => ({ ...row, label: `n8n ${row.version}: ${row.label}` }))));
+	fs.writeFileSync(jsonPath, `${JSON.stringify(rows.map(({ contender, ...row }) => row), null, 2)}\n`);
+	console.log('Wrote docs/bench.md, docs/bench.svg and docs/bench.json');
+}
+
+async function benchBulkOn(version, tarball) {
+	n8n.ensureN8n(version);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-'));
-	n8n.installPackage(userFolder, n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-'))));
+	n8n.installPackage(userFolder, tarball);
 	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
 	const env = n8n.n8nEnv({ userFolder, port: await n8n.freePort(), brokerPort: await n8n.freePort() });
 	// The run data of 10,000 items is printed whole; keep n8n's own logging out of the timings.
-	await importDemoData(env, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { examples: false });
+	await importDemoData(env, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version, examples: false });
 
 	const rows = [];
 	const plan = [
@@ -80,34 +133,27 @@ async function main() {
 	for (const [index, run] of plan.entries()) {
 		const label = `${run.contender.name}, ${run.size.messages} messages / ${run.size.rooms} rooms${run.rateLimit ? ', rate-limited' : ''}`;
 		process.stdout.write(`[${index + 1}/${plan.length}] ${label} ... `);
-		const row = await measure(env, sandbox, run);
-		rows.push({ label, ...run, ...row });
+		const row = await measure(version, env, sandbox, run);
+		rows.push({ version: version, label, ...run, ...row });
 		console.log(`${row.seconds.toFixed(1)} s, ${row.perSecond.toFixed(0)} msg/s, ${row.peakInFlight} in flight at most`);
 	}
 	await sandbox.close();
 	fs.rmSync(userFolder, { recursive: true, force: true });
-
-	const table = renderTable(rows, { latencyMs: LATENCY_MS, version: VERSION });
-	console.log(`\n${table}`);
-	fs.mkdirSync(path.join(n8n.REPO, 'docs'), { recursive: true });
-	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.md'), `${table}\n`);
-	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.svg'), renderSvg(rows));
-	fs.writeFileSync(path.join(n8n.REPO, 'docs', 'bench.json'), `${JSON.stringify(rows.map(({ contender, ...row }) => row), null, 2)}\n`);
-	console.log('Wrote docs/bench.md, docs/bench.svg and docs/bench.json');
+	return rows;
 }
 
-async function measure(env, sandbox, { size, contender, rateLimit }) {
+async function measure(version, env, sandbox, { size, contender, rateLimit }) {
 	sandbox.reset();
 	sandbox.setRateLimit(rateLimit ?? null);
 	const id = `HtBench${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 	const workflow = benchWorkflow(id, size, contender.node(sandbox));
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-wf-')), 'workflow.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
-	const imported = await n8n.runCli(VERSION, env, ['import:workflow', `--input=${file}`]);
+	const imported = await n8n.runCli(version, env, ['import:workflow', `--input=${file}`]);
 	if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
 
-	const { peakRssBytes } = await executeWithPeakMemory(env, id);
-	const items = await outputItems(env.N8N_USER_FOLDER, id);
+	const { peakRssBytes } = await executeWithPeakMemory(version, env, id);
+	const items = await outputItems(version, env.N8N_USER_FOLDER, id);
 	const stats = sandbox.stats();
 	const seconds = (stats.lastAnsweredAt - stats.firstReceivedAt) / 1000;
 	const failed = items.filter((item) => item.json.error !== undefined || item.json.skipped).length;
@@ -134,12 +180,13 @@ async function measure(env, sandbox, { size, contender, rateLimit }) {
 }
 
 /** Runs `n8n execute`, sampling the process's peak resident memory (VmHWM) while it runs. */
-function executeWithPeakMemory(env, id) {
+function executeWithPeakMemory(version, env, id) {
 	const { spawn } = require('node:child_process');
 	return new Promise((resolve, reject) => {
 		// Quiet, and without --rawOutput: printing 10,000 items would weigh on the measured process.
-		const child = spawn(process.execPath, [n8n.n8nBin(VERSION), 'execute', `--id=${id}`], {
-			env: { ...env, N8N_PORT: '0', N8N_LOG_LEVEL: 'warn' },
+		const node = n8n.nodeFor(version);
+		const child = spawn(node, [n8n.n8nBin(version), 'execute', `--id=${id}`], {
+			env: n8n.envForNode(node, { ...env, N8N_PORT: '0', N8N_LOG_LEVEL: 'warn' }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -168,21 +215,26 @@ function executeWithPeakMemory(env, id) {
  * The Send node's output, read from the execution n8n saved: the CLI prints 10,000-item runs
  * through its logger, which may be cut short when the process exits.
  */
-async function outputItems(userFolder, workflowId) {
-	const runtime = path.join(n8n.runtimeDir(VERSION), 'node_modules');
-	const sqlite3 = require(path.join(runtime, 'sqlite3'));
-	const flatted = require(path.join(runtime, 'flatted'));
-	const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
-	const row = await new Promise((resolve, reject) =>
-		db.get(
-			'SELECT d.data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1',
-			[workflowId],
-			(error, result) => (error ? reject(error) : resolve(result)),
-		),
-	);
-	db.close();
-	const run = flatted.parse(row.data);
-	return run.resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
+async function outputItems(version, userFolder, workflowId) {
+	// Read by the node that runs this n8n: its sqlite3 is built for that node's ABI.
+	const reader = `
+		const [runtime, file, workflowId] = process.argv.slice(1);
+		const sqlite3 = require(runtime + '/sqlite3');
+		const flatted = require(runtime + '/flatted');
+		const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+		db.get('SELECT d.data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1', [workflowId], (error, row) => {
+			if (error) throw error;
+			const items = flatted.parse(row.data).resultData.runData.Send?.[0]?.data?.main?.[0] ?? [];
+			process.stdout.write(JSON.stringify(items.map((item) => ({ json: { error: item.json.error, skipped: item.json.skipped } }))));
+			db.close();
+		});`;
+	const runtime = path.join(n8n.runtimeDir(version), 'node_modules');
+	const result = spawnSync(n8n.nodeFor(version), ['-e', reader, runtime, path.join(userFolder, '.n8n', 'database.sqlite'), workflowId], {
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	if (result.status !== 0) throw new Error(`Reading the execution failed:\n${result.stderr}`);
+	return JSON.parse(result.stdout);
 }
 
 function benchWorkflow(id, { messages, rooms }, sendNode) {
@@ -200,26 +252,15 @@ function happyTalkNode(options) {
 
 /** The same API call built by hand, as a user without this node would. */
 function httpRequestNode(sandbox, options) {
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${sandbox.url}/v1/chat/write`,
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'HT-Client-Id', value: sandbox.clientId },
-					{ name: 'HT-Client-Secret', value: sandbox.clientSecret },
-				],
-			},
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.roomId, type: 'text', msg: $json.message }) }}",
-			options,
-		},
-	};
+	return httpWriteNode({
+		sandbox,
+		options,
+		jsonBody: "={{ JSON.stringify({ uuid: $json.uuid, room_id: $json.roomId, type: 'text', msg: $json.message }) }}",
+	});
 }
+
+// Ctrl-C ends the n8n processes and databases the benchmark started (see queueMode.js).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 main().catch((error) => {
 	console.error(error);

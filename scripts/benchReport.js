@@ -15,7 +15,7 @@ function renderTable(rows, { latencyMs, version }) {
 }
 
 /** A horizontal bar chart of messages per second, one bar per run, its peak in flight and problems beside it. */
-function renderSvg(rows) {
+function renderSvg(rows, { title = 'Messages delivered per second (higher is better), the most requests in flight at once, and problems', unit = 'msg/s', flight = ' in flight' } = {}) {
 	const barHeight = 22;
 	const gap = 8;
 	const left = 20 + Math.max(...rows.map((row) => row.label.length)) * 6.6;
@@ -27,7 +27,7 @@ function renderSvg(rows) {
 	const bars = rows.map((row, i) => {
 		const y = 40 + i * (barHeight + gap);
 		const length = Math.max(2, (barSpace * row.perSecond) / max);
-		const ours = row.label.startsWith('HappyTalk');
+		const ours = row.label.includes('HappyTalk');
 		const problems = [
 			row.orderViolations && `${row.orderViolations} out of order`,
 			row.failed && `${row.failed} failed`,
@@ -37,16 +37,55 @@ function renderSvg(rows) {
 		return [
 			`<text x="${left - 10}" y="${y + 15}" text-anchor="end" font-size="12">${escape(row.label)}</text>`,
 			`<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" fill="${ours ? '#f5b700' : '#8a8f98'}"/>`,
-			`<text x="${left + length + 6}" y="${y + 15}" font-size="12">${row.perSecond.toFixed(0)} msg/s, ${row.peakInFlight} in flight${problems.length ? ` (${problems.join(', ')})` : ''}</text>`,
+			`<text x="${left + length + 6}" y="${y + 15}" font-size="12">${row.perSecond.toFixed(0)} ${unit}, ${row.peakInFlight}${flight}${problems.length ? ` (${problems.join(', ')})` : ''}</text>`,
 		].join('');
 	});
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${height}" font-family="sans-serif">`,
 		`<rect width="100%" height="100%" fill="#fff"/>`,
-		`<text x="10" y="22" font-size="15" font-weight="bold">Messages delivered per second (higher is better), the most requests in flight at once, and problems</text>`,
+		`<text x="10" y="22" font-size="15" font-weight="bold">${escape(title)}</text>`,
 		...bars,
 		'</svg>',
 	].join('\n');
 }
 
-module.exports = { renderTable, renderSvg };
+/** The chatbot loop: one row per mode, load and contender; CPU seconds of each n8n process. */
+function renderLoopTable(rows, { version, messages, rooms, latencyMs, loadAverage }) {
+	const cpuOf = (row) =>
+		Object.entries(row.cpu)
+			.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+			.join(', ');
+	const header = [
+		`The chatbot loop in n8n ${version}: ${messages} customer messages over ${rooms} rooms per run, sandbox latency ${latencyMs} ms, on this machine (${require('node:os').cpus().length} cores shared by every process).`,
+		'Latency: from the customer message leaving the sandbox to the reply reaching it. Answer: how long HappyTalk waited for the HTTP answer to its delivery.',
+		...(loadAverage
+			? [`Load average of the machine during the run (other work included): ${loadAverage.min.toFixed(1)} at least, ${loadAverage.median.toFixed(1)} median, ${loadAverage.max.toFixed(1)} at most.`]
+			: []),
+		'',
+		'| mode | load | contender | replies/s | p50 (ms) | p95 (ms) | p99 (ms) | answer p50 (ms) | lost | duplicated | wrong room | order violations | CPU s per process |',
+		'|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+	];
+	const lines = rows.map(
+		(row) =>
+			`| ${row.mode} | ${row.load} | ${row.contender} | ${row.repliesPerSecond.toFixed(1)} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.answerP50} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} | ${row.orderViolations} | ${cpuOf(row)} |`,
+	);
+	return [...header, ...lines].join('\n');
+}
+
+/** Replies per second and p95 latency of each run, grouped by mode and load. */
+function renderLoopSvg(rows) {
+	return renderSvg(
+		rows.map((row) => ({
+			label: `${row.mode}, ${row.load}: ${row.contender}`,
+			perSecond: row.repliesPerSecond,
+			peakInFlight: `p95 ${row.p95} ms`,
+			orderViolations: row.orderViolations,
+			lost: row.lost,
+			duplicates: row.duplicated,
+			failed: row.wrongRoom && `${row.wrongRoom} wrong-room`,
+		})),
+		{ title: 'Chatbot loop: replies per second (higher is better), p95 latency and problems', unit: 'replies/s', flight: '' },
+	);
+}
+
+module.exports = { renderTable, renderSvg, renderLoopTable, renderLoopSvg };

@@ -42,4 +42,28 @@ function sendTextNode({ name, options = {}, continueOnFail = false, message = '=
 	};
 }
 
-module.exports = { itemsWorkflow, sendTextNode, SANDBOX_CREDENTIAL_REFERENCE };
+/** HappyTalk's send call (`POST /v1/chat/write`) built by hand with n8n's HTTP Request node. */
+function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
+	return {
+		...(name ? { name } : {}),
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/v1/chat/write`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'HT-Client-Id', value: sandbox.clientId },
+					{ name: 'HT-Client-Secret', value: sandbox.clientSecret },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options,
+		},
+	};
+}
+
+module.exports = { itemsWorkflow, sendTextNode, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };

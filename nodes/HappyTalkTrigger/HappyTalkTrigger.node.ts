@@ -35,7 +35,9 @@ export class HappyTalkTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
+				// "After the Workflow Ran": n8n answers once the run has ended (200, empty), or 500 if it failed.
+				responseMode: '={{ $parameter["options"]["answer"] === "afterRun" ? "lastNode" : "onReceived" }}',
+				responseData: 'noData',
 				// A full path, so n8n adds only the webhook id: <n8n>/webhook/<id>/[secret/]message/:uuid.
 				isFullPath: true,
 				// HappyTalk appends /message/{UUID} to the receive domain it was given.
@@ -85,6 +87,26 @@ export class HappyTalkTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Answer HappyTalk',
+						name: 'answer',
+						type: 'options',
+						options: [
+							{
+								name: 'At Once',
+								value: 'onReceived',
+								description: 'Answer 200 before the workflow runs: fastest, but a failed run stays unseen by HappyTalk',
+							},
+							{
+								name: 'After the Workflow Ran',
+								value: 'afterRun',
+								description:
+									'Answer 200 once the workflow succeeded, 500 "Error in workflow" if it failed (a worker without this package, a lost credential)',
+							},
+						],
+						default: 'onReceived',
+						description: 'When HappyTalk gets its answer for a customer message',
+					},
+					{
 						displayName: 'Message Types',
 						name: 'messageTypes',
 						type: 'multiOptions',
@@ -113,7 +135,10 @@ export class HappyTalkTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const { messageTypes = [] } = this.getNodeParameter('options', {}) as { messageTypes?: string[] };
+		const { messageTypes = [], answer = 'onReceived' } = this.getNodeParameter('options', {}) as {
+			messageTypes?: string[];
+			answer?: string;
+		};
 		// An unrecognised layout always starts the workflow: its type may be named differently.
 		const filtered = parsed.message.layoutRecognized && messageTypes.length > 0;
 		if (filtered && !messageTypes.includes(parsed.message.type)) {
@@ -121,11 +146,15 @@ export class HappyTalkTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		const workflowData = [this.helpers.returnJsonArray([parsed.message as IDataObject])];
+		// n8n answers itself once the run ends (the webhook's responseMode is then "lastNode").
+		if (answer === 'afterRun') return { workflowData };
+
 		// Answer HappyTalk at once and plainly; the workflow runs after the answer.
 		response.status(200).json({ ok: true });
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray([parsed.message as IDataObject])],
+			workflowData,
 		};
 	}
 }

@@ -3,7 +3,7 @@
  * (the real n8n runs are in test/e2e/aiAgent.test.ts): each operation's success sentence, and
  * failures that say what to fix and whether anything may have reached the customer.
  */
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { sendMessageBody, sendMessageWireFields } from '../../nodes/HappyTalk/actions/message/send/schema';
 import * as open from '../../nodes/HappyTalk/actions/room/open';
@@ -18,7 +18,7 @@ import { runsAsTool } from '../../nodes/HappyTalk/tool/runsAsTool';
 import { toolFailure, toolSuccess } from '../../nodes/HappyTalk/tool/toolResults';
 
 const node = { name: 'Reply', type: 'n8n-nodes-happytalk.happyTalkTool', typeVersion: 1, parameters: {} } as unknown as INode;
-const request = (body: Record<string, unknown>) => ({ endpoint: '/v1/x', body });
+const request = (body: IDataObject) => ({ endpoint: '/v1/x', body });
 
 test('the tool variant is told apart by its type, in every n8n version', () => {
 	expect(runsAsTool(node)).toBe(true);
