@@ -393,6 +393,28 @@ describe('Fail codes of the customer API', () => {
 		expect(error?.description).toMatch(meaning);
 	});
 
+	test('as an AI Agent tool, a refused call and a bad input come back as results the model can act on', async () => {
+		const refused = await engine.runNode(getRoom('NO-SUCH-ROOM'), [{}], { asTool: true });
+		runs.push(refused);
+		expect(refused.error).toBeUndefined();
+		expect(refused.items).toEqual([
+			{
+				json: expect.objectContaining({
+					error: 'HappyTalk refused the request: -503 room',
+					whatToDo: expect.stringMatching(/no matching room/),
+					sent: false,
+					mayHaveBeenDelivered: false,
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
+		const bad = await engine.runNode(update({ uuid: 'ab' }), [{}], { asTool: true });
+		runs.push(bad);
+		expect(bad.error).toBeUndefined();
+		expect(bad.items[0].json).toMatchObject({ error: expect.stringMatching(/uuid/), sent: false });
+		expect(calls('/user/api/set_user_info/format/json')).toHaveLength(0);
+	});
+
 	test('an undocumented code is reported as such', async () => {
 		sandbox.injectFault({ failCode: -599, message: 'mystery', match: { path: ROOM_LIST } });
 		const { error } = await run(getMany());

@@ -56,6 +56,8 @@ export interface NodeRun {
 
 export interface RunOptions {
 	continueOnFail?: boolean;
+	/** Run as n8n runs the node for an AI Agent: as its `…Tool` variant. */
+	asTool?: boolean;
 	credentials?: CredentialData;
 }
 
@@ -123,7 +125,7 @@ export async function loadEngine(
 			const node: INode = {
 				id: 'happytalk-node',
 				name: 'HappyTalk',
-				type: NODE_TYPE,
+				type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,
@@ -308,8 +310,10 @@ export function useSandboxEngine({ strictRooms = false } = {}) {
 	return live;
 }
 
+/** The node's name in the package; n8n derives a `…Tool` variant from the node itself. */
 function stripPackage(type: string) {
-	return type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
+	const name = type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
+	return name === 'happyTalkTool' ? 'happyTalk' : name;
 }
 
 /** Holds one credential and applies its `authenticate` as n8n's CredentialsHelper does. */

@@ -20,12 +20,17 @@ const toolOutputs: ItemOutputs = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
-	if (resources.find((entry) => entry.value === resource)?.api === 'customerApi') {
-		return await runItems.call(this, findCustomerApiOperation);
+	const customerApi = resources.find((entry) => entry.value === resource)?.api === 'customerApi';
+	if (!runsAsTool(this.getNode())) {
+		return customerApi
+			? await runItems.call(this, findCustomerApiOperation)
+			: await sendItems.call(this, findBizApiOperation);
 	}
-	if (!runsAsTool(this.getNode())) return await sendItems.call(this, findBizApiOperation);
 	try {
-		return await sendItems.call(this, findBizApiOperation, toolOutputs);
+		// The customer API's answers are data (rooms, an update): they reach the model as they are.
+		return customerApi
+			? await runItems.call(this, findCustomerApiOperation, toolOutputs)
+			: await sendItems.call(this, findBizApiOperation, toolOutputs);
 	} catch (error) {
 		// Before any item could be tried (e.g. the credential could not be read).
 		return [items.map((_item, item) => ({ json: toolFailure(error as Error), pairedItem: { item } }))];

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -14,6 +15,12 @@ import {
 
 export type FindCustomerApiOperation = (resource: string, operation: string) => CustomerApiOperation | undefined;
 
+/** How failures come out: n8n's "On Error" setting, or (as an AI Agent's tool) always a result. */
+export interface FailureOutputs {
+	continueOnFail(): boolean;
+	failure(error: Error): IDataObject;
+}
+
 /**
  * Two phases, as for the Biz API: every item is read and checked first, so a bad item stops the
  * node before any request (or, with "On Error: Continue", becomes an error item). Then the items
@@ -23,8 +30,13 @@ export type FindCustomerApiOperation = (resource: string, operation: string) => 
 export async function runItems(
 	this: IExecuteFunctions,
 	findOperation: FindCustomerApiOperation,
+	failures: FailureOutputs = { continueOnFail: () => this.continueOnFail(), failure: errorItemJson },
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const errorItem = (error: Error, itemIndex: number): INodeExecutionData => ({
+		json: failures.failure(error),
+		pairedItem: { item: itemIndex },
+	});
 	const outputs: INodeExecutionData[][] = items.map(() => []);
 	const plans: Array<CustomerApiPlan | undefined> = [];
 
@@ -32,7 +44,7 @@ export async function runItems(
 		try {
 			plans[itemIndex] = prepare.call(this, itemIndex, findOperation);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}
@@ -47,7 +59,7 @@ export async function runItems(
 			const results = await plan.run(customerApiCaller(this, connection, itemIndex, plan.settings));
 			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}
@@ -64,8 +76,4 @@ function prepare(this: IExecuteFunctions, itemIndex: number, findOperation: Find
 		});
 	}
 	return operation.prepare.call(this, itemIndex);
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: errorItemJson(error), pairedItem: { item: itemIndex } };
 }
