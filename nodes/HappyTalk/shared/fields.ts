@@ -40,3 +40,13 @@ export const roomIdField = {
  * same rule.
  */
 export const customerApiUuidField = customerUuidField;
+
+/**
+ * What the customer asks about: the same three fields, with the same limits, in Room → Open
+ * (Biz API) and Customer → Update (customer API, whose spec gives no lengths of its own).
+ */
+export const orderFields = {
+	order_number: { parameter: 'orderNumber', label: 'Order Number', min: 1, max: 100, description: 'The order the customer asks about' },
+	product_number: { parameter: 'productNumber', label: 'Product Number', min: 1, max: 100, description: 'The product the customer asks about' },
+	parcel_number: { parameter: 'parcelNumber', label: 'Parcel Tracking Number', min: 1, max: 40, description: 'Parcel tracking number' },
+} as const satisfies Record<string, FieldSpec & { description: string }>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { oneOf } from '../../../shared/choices';
-import { customerApiUuidField, roomIdField } from '../../../shared/fields';
+import { customerApiUuidField, orderFields, roomIdField } from '../../../shared/fields';
 import { boundedText, type FieldSpec } from '../../../shared/text';
 
 /**
@@ -14,9 +14,7 @@ export const updateTextFields = {
 	username: { parameter: 'name', label: 'Name', min: 1, max: 100, description: "The customer's name" },
 	email: { parameter: 'email', label: 'Email', min: 3, max: 100, description: "The customer's email address" },
 	sex: { parameter: 'sex', label: 'Sex', min: 1, max: 10, description: 'HappyTalk does not document the values; for example M or F' },
-	order_number: { parameter: 'orderNumber', label: 'Order Number', min: 1, max: 100, description: 'The order the customer asks about' },
-	product_number: { parameter: 'productNumber', label: 'Product Number', min: 1, max: 100, description: 'The product the customer asks about' },
-	parcel_number: { parameter: 'parcelNumber', label: 'Parcel Tracking Number', min: 1, max: 40, description: 'Parcel tracking number' },
+	...orderFields,
 	user_parameter: { parameter: 'userParameter', label: 'User Parameter', min: 1, max: 200, description: "HappyTalk's user variable" },
 } as const satisfies Record<string, FieldSpec & { description: string }>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { customerUuidField } from '../../../shared/fields';
+import { customerUuidField, orderFields } from '../../../shared/fields';
 import { boundedText, type FieldSpec } from '../../../shared/text';
 
 /** `POST /v1/chat/open` (spec: create_counseling): every optional field and its limit, once. */
@@ -14,9 +14,7 @@ export const openRoomTextFields = {
 	phone_os_ver: { parameter: 'phoneOsVersion', label: 'Phone OS Version', min: 1, max: 20, description: "The device's operating system version" },
 	phone_telecomm: { parameter: 'phoneTelecom', label: 'Mobile Carrier', min: 1, max: 20, description: "The customer's mobile carrier" },
 	app_hash: { parameter: 'appHash', label: 'App Hash', min: 1, max: 150, description: 'Identifier of your app' },
-	order_number: { parameter: 'orderNumber', label: 'Order Number', min: 1, max: 100, description: 'The order the customer asks about' },
-	product_number: { parameter: 'productNumber', label: 'Product Number', min: 1, max: 100, description: 'The product the customer asks about' },
-	parcel_number: { parameter: 'parcelNumber', label: 'Parcel Tracking Number', min: 1, max: 40, description: 'Parcel tracking number' },
+	...orderFields,
 	parcel_company_type: { parameter: 'parcelCompanyType', label: 'Courier Type', min: 1, max: 2, description: "HappyTalk's courier type code" },
 	parcel_company_code: { parameter: 'parcelCompanyCode', label: 'Courier Code', min: 1, max: 2, description: "HappyTalk's courier code" },
 } as const satisfies Record<string, FieldSpec & { description: string }>;
