@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 
 export interface LocalRegistry {
@@ -15,6 +16,8 @@ export interface LocalRegistry {
 	integrity: string;
 	/** Every path the registry was asked for, in order. */
 	requests: string[];
+	/** Answers one request: what the server does, for a front that terminates TLS itself. */
+	handle(request: IncomingMessage, response: ServerResponse): void;
 	close(): Promise<void>;
 }
 
@@ -26,14 +29,17 @@ export async function startLocalRegistry(tarballPath: string): Promise<LocalRegi
 	const requests: string[] = [];
 	let url = '';
 	const tarballName = `${manifest.name}-${manifest.version}.tgz`;
-	const versionDocument = () => ({
+	// The tarball's address is the one the request came to, so npm fetches it the same way.
+	const versionDocument = (base: string) => ({
 		...manifest,
 		_id: `${manifest.name}@${manifest.version}`,
-		dist: { tarball: `${url}/${manifest.name}/-/${tarballName}`, integrity, shasum },
+		dist: { tarball: `${base}/${manifest.name}/-/${tarballName}`, integrity, shasum },
 	});
 
-	const server: Server = createServer((request, response) => {
-		const requestPath = decodeURIComponent((request.url ?? '/').split('?')[0]);
+	const handle = (request: IncomingMessage, response: ServerResponse) => {
+		const base = (request.socket as TLSSocket).encrypted ? `https://${request.headers.host}` : url;
+		// Through a plain HTTP proxy a request names the whole URL (axios does so for https too).
+		const requestPath = decodeURIComponent(new URL(request.url ?? '/', base).pathname);
 		requests.push(requestPath);
 		const json = (body: unknown) => {
 			response.writeHead(200, { 'content-type': 'application/json' });
@@ -44,11 +50,11 @@ export async function startLocalRegistry(tarballPath: string): Promise<LocalRegi
 				_id: manifest.name,
 				name: manifest.name,
 				'dist-tags': { latest: manifest.version },
-				versions: { [manifest.version]: versionDocument() },
+				versions: { [manifest.version]: versionDocument(base) },
 			});
 		}
 		if (requestPath === `/${manifest.name}/${manifest.version}` || requestPath === `/${manifest.name}/latest`) {
-			return json(versionDocument());
+			return json(versionDocument(base));
 		}
 		if (requestPath === `/${manifest.name}/-/${tarballName}`) {
 			response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tarball.length });
@@ -56,13 +62,15 @@ export async function startLocalRegistry(tarballPath: string): Promise<LocalRegi
 		}
 		response.writeHead(404, { 'content-type': 'application/json' });
 		response.end(JSON.stringify({ error: 'Not found' }));
-	});
+	};
+	const server: Server = createServer(handle);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return {
 		url,
 		integrity,
 		requests,
+		handle,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
