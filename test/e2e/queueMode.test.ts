@@ -4,6 +4,8 @@
  * encryption key. The sandbox's customers write to the trigger's URL on the webhook process.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -45,10 +47,40 @@ const AUTO_REPLY_HOOK: string = autoReply.nodes.find((node: { webhookId?: string
  * secret), so a second trigger with the same path takes the first one's place.
  */
 const AFTER_RUN = { id: 'HtE2eQueueAfter1', webhookId: '5d2e8f1a-7c3b-4e9d-a6f0-1b2c3d4e5f60', secret: 'after-run-path-secret' };
+
+/** n8n's documented way to act on failed executions: an Error workflow that posts an alert. */
+const ALERT = { id: 'HtE2eQueueAlert1' };
+const alertWorkflow = (alertUrl: string) => ({
+	id: ALERT.id,
+	name: 'e2e queue: alert on a failed reply',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: 'alert-trigger', name: 'Error Trigger', type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'alert-post',
+			name: 'Alert',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [200, 0],
+			parameters: {
+				method: 'POST',
+				url: alertUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ execution: $json.execution.id, error: $json.execution.error.message }) }}',
+				options: {},
+			},
+		},
+	],
+	connections: { 'Error Trigger': { main: [[{ node: 'Alert', type: 'main', index: 0 }]] } },
+});
+
 const afterRunWorkflow = {
 	...autoReply,
 	id: AFTER_RUN.id,
 	name: 'e2e queue: answer after the run',
+	settings: { ...autoReply.settings, errorWorkflow: ALERT.id },
 	nodes: autoReply.nodes.map((node: { webhookId?: string; parameters: object }) =>
 		node.webhookId
 			? { ...node, webhookId: AFTER_RUN.webhookId, parameters: { pathSecret: AFTER_RUN.secret, options: { answer: 'afterRun' } } }
@@ -123,11 +155,24 @@ async function customersWrite(sandbox: Sandbox, receiveUrl: string, { rooms, per
 describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, () => {
 	let sandbox: Sandbox;
 	let cluster: Cluster;
+	// What the Error workflow posted.
+	const alerts: Array<{ execution: string; error: string }> = [];
+	let alertServer: Server;
 	const writes = () => sandbox.requests.filter((request) => request.path === '/v1/chat/write' && request.code === 0);
 	const hookUrl = (webhookId: string) => `${cluster.webhooks[0].url}/webhook/${webhookId}`;
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
+		alertServer = createServer((request, response) => {
+			let body = '';
+			request.on('data', (chunk) => (body += chunk));
+			request.on('end', () => {
+				alerts.push(JSON.parse(body));
+				response.end('{}');
+			});
+		});
+		await new Promise<void>((resolve) => alertServer.listen(0, '127.0.0.1', resolve));
+		const alertUrl = `http://127.0.0.1:${(alertServer.address() as AddressInfo).port}/alert`;
 		const tarball = n8n.packPackage(mkdtempSync(path.join(tmpdir(), 'happytalk-pack-')));
 		cluster = await startQueueCluster({
 			version: VERSION,
@@ -143,10 +188,11 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 			prepare: async (cliEnv: Record<string, string>) => {
 				await importDemoData(cliEnv, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version: VERSION });
 				const dir = mkdtempSync(path.join(tmpdir(), 'happytalk-queue-wf-'));
-				[afterRunWorkflow, bulkWorkflow].forEach((workflow, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
+				[afterRunWorkflow, bulkWorkflow, alertWorkflow(alertUrl)].forEach((workflow, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
 				await cli(VERSION, cliEnv, ['import:workflow', '--separate', `--input=${dir}`]);
 				rmSync(dir, { recursive: true, force: true });
-				for (const id of [autoReply.id, AFTER_RUN.id, BULK.id]) await cli(VERSION, cliEnv, n8n.activateCommand(VERSION, id));
+				// n8n 2.x runs an Error workflow only once it is published.
+				for (const id of [autoReply.id, AFTER_RUN.id, BULK.id, ALERT.id]) await cli(VERSION, cliEnv, n8n.activateCommand(VERSION, id));
 			},
 		});
 	});
@@ -156,6 +202,7 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 	afterAll(async () => {
 		await cluster?.stop();
 		await sandbox?.close();
+		alertServer?.close();
 	});
 
 	test('300 customer messages over 60 rooms: each answered exactly once, in its own room, by both workers', async () => {
@@ -239,9 +286,10 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 		expect(sentBeforeKill).toBeLessThan(300);
 	});
 
-	test('a worker without the package: "At Once" loses the customers silently, "After the Workflow Ran" answers 500', async () => {
+	test('a worker without the package: "At Once" loses the customers silently; "After the Workflow Ran" answers 500, and an Error workflow alerts', async () => {
 		// The killed worker is gone; the survivor stops too, so that only the broken worker takes jobs.
 		for (const worker of cluster.workers) await worker.stop();
+		alerts.splice(0);
 		const broken = await cluster.add({ role: 'worker', name: 'worker-without-package', package: false });
 		expect(broken.output()).toMatch(/n8n worker is now ready/);
 
@@ -256,17 +304,35 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 		);
 		expect(writes()).toHaveLength(0);
 		expect(broken.output()).toMatch(/Unrecognized node type: n8n-nodes-happytalk\.happyTalkTrigger/);
+		// The Error workflow still runs (on a worker: it needs no package) and alerts once per lost message.
+		expect(await until(() => alerts.length >= afterRun.messages.length, 30000)).toBe(true);
+		await sleep(1000);
+		expect(alerts.map((alert) => alert.error)).toEqual(
+			afterRun.messages.map(() => 'Unrecognized node type: n8n-nodes-happytalk.happyTalkTrigger'),
+		);
 	});
 
-	test('a worker with another encryption key: the reply fails, and "After the Workflow Ran" answers 500', async () => {
+	test('a worker with another encryption key: the reply fails; "After the Workflow Ran" answers 500, and an Error workflow alerts', async () => {
 		for (const worker of cluster.workers) await worker.stop();
+		alerts.splice(0);
 		const otherKey = await cluster.add({ role: 'worker', name: 'worker-other-key', env: { N8N_ENCRYPTION_KEY: 'not-the-cluster-key' } });
 		const { messages, answers } = await customersWrite(sandbox, `${hookUrl(AFTER_RUN.webhookId)}/${AFTER_RUN.secret}`, { rooms: 5, perRoom: 1, tag: 'key' });
 		expect(answers.map((answer) => answer.status)).toEqual(messages.map(() => 500));
 		expect(writes()).toHaveLength(0);
 		// The reason is in each failed execution's data (n8n's execution list shows it).
-		const failed = cluster.postgres.query("SELECT count(*) FROM execution_data WHERE data LIKE '%Credentials could not be decrypted%'");
-		expect(Number(failed[0][0])).toBe(messages.length);
+		const failed = () =>
+			Number(
+				cluster.postgres.query(
+					`SELECT count(*) FROM execution_data d JOIN execution_entity e ON e.id = d."executionId" WHERE e."workflowId" = '${AFTER_RUN.id}' AND d.data LIKE '%Credentials could not be decrypted%'`,
+				)[0][0],
+			);
+		await until(() => failed() >= messages.length, 10000);
+		expect(failed()).toBe(messages.length);
 		expect(otherKey.alive()).toBe(true);
+		// Here the workflow started and a node failed: the Error workflow alerts once per message.
+		expect(await until(() => alerts.length >= messages.length, 30000)).toBe(true);
+		await sleep(1000);
+		expect(alerts).toHaveLength(messages.length);
+		for (const alert of alerts) expect(alert.error).toMatch(/Credentials could not be decrypted/);
 	});
 });
