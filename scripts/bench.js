@@ -37,7 +37,9 @@ const SIZES = [
 	...(QUICK ? [] : [{ messages: 10000, rooms: 1000 }]),
 ];
 
-/** Our node's default concurrency, read from the built package (the options schema owns it). */
+// Built first: the contenders below read our node's default concurrency from the built package (the
+// options schema owns it), and a fresh clone has no dist/ yet.
+spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
 const { CONCURRENCY } = require('../dist/nodes/HappyTalk/shared/options.schema');
 
 const OURS = { name: 'HappyTalk node, defaults', concurrency: CONCURRENCY.default, node: () => happyTalkNode({}) };
@@ -64,7 +66,6 @@ function httpBatches(batchSize) {
 }
 
 async function main() {
-	spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
 	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
 	fs.mkdirSync(DOCS, { recursive: true });
 	if (ONLY !== 'loop') await benchBulkSending(tarball);

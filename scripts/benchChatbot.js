@@ -1,11 +1,15 @@
 /**
  * The chatbot loop, measured: the sandbox's customers write, a workflow replies in the same room.
  * Contenders: HappyTalk Trigger + HappyTalk node (answering HappyTalk at once, and after the run);
- * n8n's Webhook node + HTTP Request node built by hand. Modes: regular (SQLite), queue mode with one
- * worker (webhooks on the main), queue mode with two workers and a webhook process. Customers write
- * in pairs (two messages to one room). Loads: a fixed rate (a pair's messages 1/rate apart), and as
- * fast as n8n takes them (a fixed number of pairs in flight, a pair's second message posted once the
- * first was answered). Message counts and rates come from HAPPYTALK_BENCH_LOOP_* variables.
+ * n8n's Webhook node + HTTP Request node built by hand (the secret in the node, and in a
+ * credential). Modes: regular (SQLite), queue mode with one worker (webhooks on the main), queue
+ * mode with two workers and a webhook process. Customers write in pairs (two messages to one room).
+ * Loads: a fixed rate (a pair's messages 1/rate apart), and as fast as n8n takes them (a fixed
+ * number of pairs in flight, a pair's second message posted once the first was answered). Each load
+ * runs every contender `rounds` times, round by round, each round started by another contender
+ * (whoever runs first after the warm-up or a change of load pays for it, so by default every
+ * contender starts one round); a row pools its contender's runs. Message counts, rates and rounds
+ * come from HAPPYTALK_BENCH_LOOP_* variables.
  */
 const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
@@ -20,6 +24,8 @@ const settings = {
 	rooms: Number(process.env.HAPPYTALK_BENCH_LOOP_ROOMS || 20),
 	ratePerSecond: Number(process.env.HAPPYTALK_BENCH_LOOP_RATE || 10),
 	inFlight: Number(process.env.HAPPYTALK_BENCH_LOOP_IN_FLIGHT || 16),
+	// As many rounds as contenders: each begins one round, right after a pause or a change of load.
+	rounds: Number(process.env.HAPPYTALK_BENCH_LOOP_ROUNDS || 0),
 	latencyMs: 50,
 };
 
@@ -52,17 +58,35 @@ const trigger = (id, webhookId, secret, answer) => ({
 const CONTENDERS = [
 	{ name: 'HappyTalk Trigger + node', id: 'HtBenchLoopOurs1', webhookId: '1a1a1a1a-0000-4000-8000-000000000001', secret: 'bench-ours' },
 	{ name: 'HappyTalk Trigger (after run) + node', id: 'HtBenchLoopAfter', webhookId: '1a1a1a1a-0000-4000-8000-000000000002', secret: 'bench-after', answer: 'afterRun' },
-	{ name: 'Webhook + HTTP Request nodes', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', secret: 'bench-hand', hand: true },
+	{ name: 'Webhook + HTTP Request nodes, secret in the node', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', secret: 'bench-hand', hand: true },
+	// Like for like: a user who keeps the Client Secret out of the workflow's JSON needs a credential.
+	{ name: 'Webhook + HTTP Request nodes, secret in a credential', id: 'HtBenchLoopHttp2', webhookId: '1a1a1a1a-0000-4000-8000-000000000004', secret: 'bench-hand-cred', hand: true, credential: true },
 ];
 
+/** n8n's Custom Auth credential holding HappyTalk's two headers, for the hand-built bot. */
+const CUSTOM_AUTH = { id: 'HtBenchCustAuth1', name: 'HappyTalk by hand (Custom Auth)', type: 'httpCustomAuth' };
+const customAuthCredential = (sandbox) => ({
+	...CUSTOM_AUTH,
+	data: { json: JSON.stringify({ headers: { 'HT-Client-Id': sandbox.clientId, 'HT-Client-Secret': sandbox.clientSecret } }) },
+});
+
+function handReplyNode(contender, sandbox) {
+	const node = httpWriteNode({
+		name: 'Reply',
+		sandbox,
+		jsonBody: "={{ JSON.stringify({ uuid: $json.body.uuid, room_id: $json.body.room_id, type: 'text', msg: 're: ' + $json.body.content }) }}",
+	});
+	if (!contender.credential) return node;
+	const { sendHeaders, headerParameters, ...parameters } = node.parameters;
+	return {
+		...node,
+		parameters: { ...parameters, authentication: 'genericCredentialType', genericAuthType: 'httpCustomAuth' },
+		credentials: { httpCustomAuth: { id: CUSTOM_AUTH.id, name: CUSTOM_AUTH.name } },
+	};
+}
+
 function contenderWorkflow(contender, sandbox) {
-	const reply = contender.hand
-		? httpWriteNode({
-				name: 'Reply',
-				sandbox,
-				jsonBody: "={{ JSON.stringify({ uuid: $json.body.uuid, room_id: $json.body.room_id, type: 'text', msg: 're: ' + $json.body.content }) }}",
-			})
-		: sendTextNode({ name: 'Reply', message: REPLY });
+	const reply = contender.hand ? handReplyNode(contender, sandbox) : sendTextNode({ name: 'Reply', message: REPLY });
 	const start = contender.hand
 		? {
 				id: `${contender.id}-t`,
@@ -91,7 +115,7 @@ function receiveUrl(cluster, contender) {
 	return `${base}/webhook/${contender.webhookId}/${contender.secret}`;
 }
 
-const WARM_UP_MESSAGES = 20;
+const WARM_UP_MESSAGES = 60;
 
 async function deliver(sandbox, url, load, count = settings.messages) {
 	// Customers write in pairs: two messages to one room back to back, the case where order can break.
@@ -141,8 +165,8 @@ function percentile(sorted, p) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Matches every reply the sandbox received to the customer message it answers. */
-function score(sandbox, { messages, answers }) {
+/** Matches every reply the sandbox received to the customer message it answers: one run's raw figures. */
+function scoreRun(sandbox, { messages, answers }) {
 	const sent = new Map(sandbox.customerMessages.map((record) => [record.body.content, record]));
 	const byText = new Map(messages.map((message) => [message.text, message]));
 	const seen = new Map();
@@ -157,22 +181,48 @@ function score(sandbox, { messages, answers }) {
 		if (String(request.body.room_id) !== message.room_id) wrongRoom += 1;
 		if (seen.get(text) === 1) latencies.push(request.receivedAt - sent.get(text).sentAt);
 	}
-	latencies.sort((a, b) => a - b);
 	const firstSent = Math.min(...sandbox.customerMessages.map((record) => record.sentAt));
 	const lastReply = Math.max(...sandbox.requests.map((request) => request.receivedAt));
-	const answerTimes = answers.map((answer) => answer.ms).sort((a, b) => a - b);
 	return {
+		latencies,
+		answerTimes: answers.map((answer) => answer.ms),
+		answered: seen.size,
 		replies: [...seen.values()].reduce((a, b) => a + b, 0),
-		repliesPerSecond: seen.size / ((lastReply - firstSent) / 1000),
-		p50: percentile(latencies, 50),
-		p95: percentile(latencies, 95),
-		p99: percentile(latencies, 99),
-		answerP50: percentile(answerTimes, 50),
+		seconds: (lastReply - firstSent) / 1000,
 		non200: answers.filter((answer) => answer.status !== 200).length,
 		lost: messages.length - seen.size,
 		duplicated: [...seen.values()].reduce((sum, count) => sum + count - 1, 0),
 		wrongRoom,
 		orderViolations: sandbox.stats().perRoomOrderViolations,
+	};
+}
+
+/** One row from a contender's runs: latencies pooled, counts summed, CPU per run averaged. */
+function combineRuns(runs) {
+	const sorted = (key) => runs.flatMap((run) => run[key]).sort((a, b) => a - b);
+	const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+	const latencies = sorted('latencies');
+	const cpu = {};
+	for (const run of runs) for (const [name, seconds] of Object.entries(run.cpu)) cpu[name] = (cpu[name] ?? 0) + seconds / runs.length;
+	return {
+		runs: runs.length,
+		replies: sum('replies'),
+		repliesPerSecond: sum('answered') / sum('seconds'),
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		// How far one run's p95 is from the next: the noise the pooled figures carry.
+		p95PerRun: runs.map((run) => percentile([...run.latencies].sort((a, b) => a - b), 95)),
+		answerP50: percentile(sorted('answerTimes'), 50),
+		non200: sum('non200'),
+		lost: sum('lost'),
+		duplicated: sum('duplicated'),
+		wrongRoom: sum('wrongRoom'),
+		orderViolations: sum('orderViolations'),
+		cpu,
+		// A virtual machine's CPU taken by its neighbours during these runs: figures above a few
+		// per cent are disturbed.
+		stealPercent: (100 * runs.reduce((total, run) => total + run.stealShare, 0)) / runs.length,
 	};
 }
 
@@ -193,7 +243,33 @@ async function waitForReplies(sandbox, expected, timeoutMs = 120000) {
 	}
 }
 
+/** The machine's CPU time so far (all cores), and how much of it the hypervisor gave to others (steal). */
+function machineCpu() {
+	try {
+		const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+		return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+	} catch {
+		return { total: NaN, steal: NaN };
+	}
+}
+
+/** One run of one contender under one load, on a reset sandbox: its raw figures and each process's CPU. */
+async function measureRun(cluster, sandbox, contender, load) {
+	sandbox.reset();
+	sandbox.setLatency(settings.latencyMs);
+	const processes = [cluster.main, ...cluster.workers, ...cluster.webhooks];
+	const cpuBefore = processes.map((service) => service.cpuSeconds());
+	const machineBefore = machineCpu();
+	const delivery = await deliver(sandbox, receiveUrl(cluster, contender), load);
+	await waitForReplies(sandbox, settings.messages);
+	const cpu = Object.fromEntries(processes.map((service, i) => [service.name, service.cpuSeconds() - cpuBefore[i]]));
+	const machineAfter = machineCpu();
+	const stealShare = (machineAfter.steal - machineBefore.steal) / (machineAfter.total - machineBefore.total);
+	return { ...scoreRun(sandbox, delivery), cpu, stealShare };
+}
+
 async function runChatbotBench({ version, tarball, sandbox, log = console.log }) {
+	settings.rounds ||= CONTENDERS.length;
 	const rows = [];
 	// Other work on the machine weighs on every figure: the 1-minute load average, sampled throughout.
 	const loads = [];
@@ -212,6 +288,10 @@ async function runChatbotBench({ version, tarball, sandbox, log = console.log })
 				await importDemoData(cliEnv, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version, examples: false });
 				const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-loop-'));
 				CONTENDERS.forEach((contender, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(contenderWorkflow(contender, sandbox))));
+				const credentialFile = path.join(dir, 'custom-auth.json');
+				fs.writeFileSync(credentialFile, JSON.stringify([customAuthCredential(sandbox)]));
+				await cli(version, cliEnv, ['import:credentials', `--input=${credentialFile}`]);
+				fs.rmSync(credentialFile);
 				await cli(version, cliEnv, ['import:workflow', '--separate', `--input=${dir}`]);
 				fs.rmSync(dir, { recursive: true, force: true });
 				for (const contender of CONTENDERS) await cli(version, cliEnv, n8n.activateCommand(version, contender.id));
@@ -225,21 +305,17 @@ async function runChatbotBench({ version, tarball, sandbox, log = console.log })
 				await waitForReplies(sandbox, WARM_UP_MESSAGES);
 			}
 			for (const load of ['rate', 'flood']) {
+				const loadName = load === 'rate' ? `${settings.ratePerSecond} msg/s` : `${settings.inFlight} pairs in flight`;
+				const runs = new Map(CONTENDERS.map((contender) => [contender, []]));
+				for (let round = 0; round < settings.rounds; round++) {
+					const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]);
+					for (const contender of order) runs.get(contender).push(await measureRun(cluster, sandbox, contender, load));
+				}
 				for (const contender of CONTENDERS) {
-					sandbox.reset();
-					sandbox.setLatency(settings.latencyMs);
-					const processes = [cluster.main, ...cluster.workers, ...cluster.webhooks];
-					const cpuBefore = processes.map((service) => service.cpuSeconds());
-					const wall = Date.now();
-					const delivery = await deliver(sandbox, receiveUrl(cluster, contender), load);
-					await waitForReplies(sandbox, settings.messages);
-					const seconds = (Date.now() - wall) / 1000;
-					const cpu = Object.fromEntries(processes.map((service, i) => [service.name, service.cpuSeconds() - cpuBefore[i]]));
-					const loadName = load === 'rate' ? `${settings.ratePerSecond} msg/s` : `${settings.inFlight} pairs in flight`;
-					const row = { version, mode: mode.name, load: loadName, contender: contender.name, messages: settings.messages, rooms: settings.rooms, seconds, cpu, ...score(sandbox, delivery) };
+					const row = { version, mode: mode.name, load: loadName, contender: contender.name, messages: settings.messages, rooms: settings.rooms, ...combineRuns(runs.get(contender)) };
 					rows.push(row);
 					log(
-						`  ${mode.name}, ${loadName}, ${contender.name}: ${row.repliesPerSecond.toFixed(1)} replies/s, p50 ${row.p50} ms, p95 ${row.p95} ms, lost ${row.lost}, not 200 ${row.non200}, dup ${row.duplicated}, wrong room ${row.wrongRoom}, order ${row.orderViolations}, cpu ${JSON.stringify(cpu)}`,
+						`  ${mode.name}, ${loadName}, ${contender.name}: ${row.repliesPerSecond.toFixed(1)} replies/s, p50 ${row.p50} ms, p95 ${row.p95} ms, lost ${row.lost}, not 200 ${row.non200}, dup ${row.duplicated}, wrong room ${row.wrongRoom}, order ${row.orderViolations}, cpu ${JSON.stringify(row.cpu)}`,
 					);
 				}
 			}

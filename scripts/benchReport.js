@@ -50,24 +50,25 @@ function renderSvg(rows, { title = 'Messages delivered per second (higher is bet
 }
 
 /** The chatbot loop: one row per mode, load and contender; CPU seconds of each n8n process. */
-function renderLoopTable(rows, { version, messages, rooms, latencyMs, loadAverage }) {
+function renderLoopTable(rows, { version, messages, rooms, rounds, latencyMs, loadAverage }) {
 	const cpuOf = (row) =>
 		Object.entries(row.cpu)
 			.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
 			.join(', ');
 	const header = [
 		`The chatbot loop in n8n ${version}: ${messages} customer messages over ${rooms} rooms per run, sandbox latency ${latencyMs} ms, on this machine (${require('node:os').cpus().length} cores shared by every process).`,
-		'Latency: from the customer message leaving the sandbox to the reply reaching it. Answer: how long HappyTalk waited for the HTTP answer to its delivery.',
+		`Each row: ${rounds} runs of its contender, in rounds that each begin with another contender. Latencies pooled over the runs; lost, duplicated, wrong-room replies and order violations summed over them; CPU seconds per run, averaged.`,
+		'Latency: from the customer message leaving the sandbox to the reply reaching it. Answer: how long HappyTalk waited for the HTTP answer to its delivery. CPU stolen: the share of the machine\'s CPU time its hypervisor gave to other machines during the runs (/proc/stat); rows with more than a few per cent were slowed from outside.',
 		...(loadAverage
 			? [`Load average of the machine during the run (other work included): ${loadAverage.min.toFixed(1)} at least, ${loadAverage.median.toFixed(1)} median, ${loadAverage.max.toFixed(1)} at most.`]
 			: []),
 		'',
-		'| mode | load | contender | replies/s | p50 (ms) | p95 (ms) | p99 (ms) | answer p50 (ms) | lost | duplicated | wrong room | order violations | CPU s per process |',
-		'|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		'| mode | load | contender | replies/s | p50 (ms) | p95 (ms) | p95 of each run (ms) | p99 (ms) | answer p50 (ms) | lost | duplicated | wrong room | order violations | CPU s per process and run | CPU stolen (%) |',
+		'|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|',
 	];
 	const lines = rows.map(
 		(row) =>
-			`| ${row.mode} | ${row.load} | ${row.contender} | ${row.repliesPerSecond.toFixed(1)} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.answerP50} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} | ${row.orderViolations} | ${cpuOf(row)} |`,
+			`| ${row.mode} | ${row.load} | ${row.contender} | ${row.repliesPerSecond.toFixed(1)} | ${row.p50} | ${row.p95} | ${(row.p95PerRun ?? []).join(', ')} | ${row.p99} | ${row.answerP50} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} | ${row.orderViolations} | ${cpuOf(row)} | ${Number.isFinite(row.stealPercent) ? row.stealPercent.toFixed(0) : '?'} |`,
 	);
 	return [...header, ...lines].join('\n');
 }
