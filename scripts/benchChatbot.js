@@ -8,8 +8,7 @@
  * number of pairs in flight, a pair's second message posted once the first was answered). Each load
  * runs every contender `rounds` times, round by round, each round started by another contender
  * (by default every contender starts one round), after one unmeasured run of that load; a row pools
- * its contender's runs. Message counts, rates and rounds
- * come from HAPPYTALK_BENCH_LOOP_* variables.
+ * its contender's runs. Message counts, rates and rounds come from HAPPYTALK_BENCH_LOOP_* variables.
  */
 const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
