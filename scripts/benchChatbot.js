@@ -18,15 +18,6 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const settings = {
-	messages: Number(process.env.HAPPYTALK_BENCH_LOOP_MESSAGES || 200),
-	rooms: Number(process.env.HAPPYTALK_BENCH_LOOP_ROOMS || 20),
-	ratePerSecond: Number(process.env.HAPPYTALK_BENCH_LOOP_RATE || 10),
-	inFlight: Number(process.env.HAPPYTALK_BENCH_LOOP_IN_FLIGHT || 16),
-	// As many rounds as contenders: each begins one round.
-	rounds: Number(process.env.HAPPYTALK_BENCH_LOOP_ROUNDS || 0),
-	latencyMs: 50,
-};
 
 const MODES = [
 	{ name: 'regular (SQLite)', regular: true, processes: [] },
@@ -61,6 +52,16 @@ const CONTENDERS = [
 	// Like for like: a user who keeps the Client Secret out of the workflow's JSON needs a credential.
 	{ name: 'Webhook + HTTP Request nodes, secret in a credential', id: 'HtBenchLoopHttp2', webhookId: '1a1a1a1a-0000-4000-8000-000000000004', secret: 'bench-hand-cred', hand: true, credential: true },
 ];
+
+const settings = {
+	messages: Number(process.env.HAPPYTALK_BENCH_LOOP_MESSAGES || 200),
+	rooms: Number(process.env.HAPPYTALK_BENCH_LOOP_ROOMS || 20),
+	ratePerSecond: Number(process.env.HAPPYTALK_BENCH_LOOP_RATE || 10),
+	inFlight: Number(process.env.HAPPYTALK_BENCH_LOOP_IN_FLIGHT || 16),
+	// As many rounds as contenders: each begins one round.
+	rounds: Number(process.env.HAPPYTALK_BENCH_LOOP_ROUNDS || CONTENDERS.length),
+	latencyMs: 50,
+};
 
 /** n8n's Custom Auth credential holding HappyTalk's two headers, for the hand-built bot. */
 const CUSTOM_AUTH = { id: 'HtBenchCustAuth1', name: 'HappyTalk by hand (Custom Auth)', type: 'httpCustomAuth' };
@@ -268,7 +269,6 @@ async function measureRun(cluster, sandbox, contender, load) {
 }
 
 async function runChatbotBench({ version, tarball, sandbox, log = console.log }) {
-	settings.rounds ||= CONTENDERS.length;
 	const rows = [];
 	// Other work on the machine weighs on every figure: the 1-minute load average, sampled throughout.
 	const loads = [];

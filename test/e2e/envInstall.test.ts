@@ -14,6 +14,7 @@ import path from 'node:path';
 import { startLocalRegistry, type LocalRegistry } from '../support/localRegistry';
 import { startNpmjsStandIn, type NpmjsStandIn } from '../support/npmjsStandIn';
 import { startSandbox, type Sandbox } from '../support/sandbox';
+import { until } from '../support/waiting';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/n8n');
@@ -78,8 +79,7 @@ describe(`n8n ${version} installing the package from N8N_COMMUNITY_PACKAGES, as 
 			sandbox.reset();
 			const answer = await sandbox.sendCustomerMessage({ receiveUrl: `${server.url}/webhook/${AUTO_REPLY_HOOK}`, uuid: 'env_install', room_id: 'env-1', text: 'from env' });
 			expect(answer.status).toBe(200);
-			const deadline = Date.now() + 20000;
-			while (!sandbox.requests.some((request) => request.path === '/v1/chat/write') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+			await until(() => sandbox.requests.some((request) => request.path === '/v1/chat/write'), 20000);
 			expect(sandbox.requests.filter((request) => request.path === '/v1/chat/write').map((request) => request.body?.room_id)).toEqual(['env-1']);
 		} finally {
 			await server.stop();

@@ -12,29 +12,15 @@ import path from 'node:path';
 
 import { startLocalRegistry, type LocalRegistry } from '../support/localRegistry';
 import { startNpmjsStandIn, type NpmjsStandIn } from '../support/npmjsStandIn';
+import { startQueueCluster, startedExecutions, type Cluster, type Service } from '../support/queueCluster';
 import { startSandbox, type Sandbox } from '../support/sandbox';
+import { sleep, until } from '../support/waiting';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startQueueCluster } = require('../../scripts/queueMode');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { importDemoData } = require('../../scripts/demoData');
 
-interface Service {
-	name: string;
-	url: string;
-	output(): string;
-	stop(): Promise<void>;
-}
-interface Cluster {
-	root: string;
-	main: Service;
-	workers: Service[];
-	webhooks: Service[];
-	add(spec: { role: 'worker' | 'webhook'; name: string; package?: boolean; env?: Record<string, string> }): Promise<Service>;
-	stop(): Promise<void>;
-}
 
 const VERSION: string = process.env.HAPPYTALK_QUEUE_N8N_VERSION ?? n8n.N8N_VERSIONS.current;
 const { name: PACKAGE, version: PACKAGE_VERSION } = JSON.parse(readFileSync(path.join(n8n.REPO, 'package.json'), 'utf8'));
@@ -43,14 +29,7 @@ const OWNER = { email: 'queue-install@happytalk.example', firstName: 'Queue', la
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
 const AUTO_REPLY_HOOK: string = autoReply.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(predicate: () => boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!predicate() && Date.now() < deadline) await sleep(200);
-	return predicate();
-}
 const installedLog = (service: Service) => service.output().includes(`Community package installed: ${PACKAGE}`);
-const startedExecutions = (service: Service) => [...service.output().matchAll(/Worker started execution (\d+)/g)].length;
 
 describe(`n8n ${VERSION} in queue mode: the package installed from the editor reaches every process`, () => {
 	let sandbox: Sandbox;
@@ -122,7 +101,7 @@ describe(`n8n ${VERSION} in queue mode: the package installed from the editor re
 		await n8n.waitForWebhooks(cluster.webhooks[0].url, [`${AUTO_REPLY_HOOK}/message/:uuid`]);
 
 		const messages = Array.from({ length: 40 }, (_, i) => ({ uuid: `inst_${i % 10}`, room_id: `install-${i % 10}`, text: `installed ${i}` }));
-		const before = cluster.workers.map(startedExecutions);
+		const before = cluster.workers.map((worker) => startedExecutions(worker).length);
 		const answers = await Promise.all(messages.map((message) => sandbox.sendCustomerMessage({ receiveUrl, ...message })));
 		expect(answers.map((answer) => answer.status)).toEqual(messages.map(() => 200));
 		expect(await until(() => writes().length >= messages.length, 60000)).toBe(true);
@@ -131,7 +110,7 @@ describe(`n8n ${VERSION} in queue mode: the package installed from the editor re
 			const matching = writes().filter((reply) => String(reply.body?.msg).startsWith(`"${message.text}" `));
 			expect([message.text, matching.map((reply) => reply.body?.room_id)]).toEqual([message.text, [message.room_id]]);
 		}
-		const ran = cluster.workers.map((worker, i) => startedExecutions(worker) - before[i]);
+		const ran = cluster.workers.map((worker, i) => startedExecutions(worker).length - before[i]);
 		expect(ran.reduce((a, b) => a + b, 0)).toBe(messages.length);
 		for (const count of ran) expect(count).toBeGreaterThan(0);
 	});
@@ -151,7 +130,7 @@ describe(`n8n ${VERSION} in queue mode: the package installed from the editor re
 		expect(answer.status).toBe(200);
 		expect(await until(() => writes().length > 0, 30000)).toBe(true);
 		expect(writes().map((reply) => reply.body?.room_id)).toEqual(['install-late']);
-		expect(startedExecutions(late)).toBe(1);
+		expect(startedExecutions(late)).toHaveLength(1);
 		expect(late.output()).not.toMatch(/Unrecognized node type/);
 	});
 });

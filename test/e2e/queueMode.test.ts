@@ -9,33 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { startQueueCluster, startedExecutions, type Cluster } from '../support/queueCluster';
 import { startSandbox, type Sandbox } from '../support/sandbox';
+import { sleep, until } from '../support/waiting';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/n8n');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startQueueCluster } = require('../../scripts/queueMode');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { importDemoData, cli } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workflows = require('../../scripts/workflows');
 
-interface Service {
-	name: string;
-	url: string;
-	output(): string;
-	alive(): boolean;
-	kill(signal?: string): Promise<void>;
-	stop(): Promise<void>;
-}
-interface Cluster {
-	main: Service;
-	workers: Service[];
-	postgres: { query(sql: string): string[][] };
-	webhooks: Service[];
-	add(spec: { role: 'worker' | 'webhook'; name: string; package?: boolean; env?: Record<string, string> }): Promise<Service>;
-	stop(): Promise<void>;
-}
 
 const VERSION: string = process.env.HAPPYTALK_QUEUE_N8N_VERSION ?? n8n.N8N_VERSIONS.current;
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
@@ -124,13 +108,6 @@ const bulkWorkflow = {
 	},
 };
 
-const startedExecutions = (service: Service) => [...service.output().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(predicate: () => boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!predicate() && Date.now() < deadline) await sleep(200);
-	return predicate();
-}
 
 /** Customers writing in `rooms` rooms, `perRoom` messages each, `parallel` deliveries at a time. */
 async function customersWrite(sandbox: Sandbox, receiveUrl: string, { rooms, perRoom, tag, parallel = 16 }: { rooms: number; perRoom: number; tag: string; parallel?: number }) {

@@ -4,8 +4,8 @@
  * package is not published yet. So the n8n processes get an HTTP proxy (HTTPS_PROXY, honoured by npm
  * and axios) whose tunnels to registry.npmjs.org end in a TLS server holding a certificate for that
  * name, issued by a CA made for this run (NODE_EXTRA_CA_CERTS); behind it the local registry serves
- * the packed tarball. n8n's installer runs unchanged. Every other host is refused and recorded
- * (n8n itself calls api.n8n.io, which an offline machine could not reach either).
+ * the packed tarball. n8n's installer runs unchanged. Every other host is refused (n8n itself calls
+ * api.n8n.io, which an offline machine could not reach either).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +22,6 @@ const NPMJS = 'registry.npmjs.org';
 export interface NpmjsStandIn {
 	/** What each n8n process needs in its environment to reach the stand-in for registry.npmjs.org. */
 	env: Record<string, string>;
-	/** Hosts a process tried to reach other than registry.npmjs.org (refused). */
-	refused: string[];
 	close(): Promise<void>;
 }
 
@@ -50,19 +48,16 @@ export async function startNpmjsStandIn(registry: LocalRegistry): Promise<NpmjsS
 	const folder = mkdtempSync(path.join(tmpdir(), 'happytalk-npmjs-'));
 	const { ca, key, cert } = makeCertificates(folder);
 	const tls = createHttpsServer({ key, cert }, registry.handle);
-	const refused: string[] = [];
 	// Tunnelled sockets leave the proxy's own bookkeeping: close() ends them itself.
 	const tunnels = new Set<Socket>();
 
 	const proxy: Server = createHttpServer((request, response) => {
 		// A plain request through the proxy names the whole URL (axios sends https URLs this way).
 		if (new URL(request.url ?? '/', 'http://invalid').host === NPMJS) return registry.handle(request, response);
-		refused.push(request.headers.host ?? String(request.url));
 		response.writeHead(403).end();
 	});
 	proxy.on('connect', (request, client: Socket, head: Buffer) => {
 		if (request.url !== `${NPMJS}:443`) {
-			refused.push(String(request.url));
 			client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
 			return;
 		}
@@ -88,7 +83,6 @@ export async function startNpmjsStandIn(registry: LocalRegistry): Promise<NpmjsS
 			// A cache of its own: nothing from an earlier run, nothing left in the user's.
 			npm_config_cache: path.join(folder, 'npm-cache'),
 		},
-		refused,
 		close: async () => {
 			for (const socket of tunnels) socket.destroy();
 			proxy.closeAllConnections();
