@@ -36,7 +36,17 @@ export default tseslint.config(
 		// n8n's runtime rules are for what ships (dist); tests and the sandbox run only here.
 		...n8nCommunityNodesPlugin.configs.recommended,
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		rules: { ...n8nCommunityNodesPlugin.configs.recommended.rules, 'no-console': 'error' },
+		rules: {
+			...n8nCommunityNodesPlugin.configs.recommended.rules,
+			'no-console': 'error',
+			// zod comes from n8n at run time (n8n puts its own node_modules on NODE_PATH): 3.25 in
+			// n8n 1.100 and later, perhaps zod 4 tomorrow. "zod/v3" is the same zod 3 API in both;
+			// bare "zod" would be zod 4's API there. `npm test` proves it (scripts/zod4.js).
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: 'zod', message: "Import from 'zod/v3': n8n may resolve zod 4, whose 'zod' is another API." }] },
+			],
+		},
 	},
 	{
 		files: ['package.json'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /**
  * Rooms can show up in the list a little after the time HappyTalk records as their completion

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { isValidPathSecret, PATH_SECRET_HINT } from './pathSecret';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -79,8 +80,9 @@ export class HappyTalkTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				placeholder: 'e.g. a long random string',
+				hint: PATH_SECRET_HINT,
 				description:
-					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Letters, digits, - and _ only. Give every active HappyTalk Trigger its own: n8n keeps one trigger per path, so two with the same path take each other\'s place.',
+					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Give every active HappyTalk Trigger its own: n8n keeps one trigger per path, so two with the same path take each other\'s place.',
 			},
 			{
 				displayName: 'Options',
@@ -127,6 +129,11 @@ export class HappyTalkTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
+		// Activation refuses such a secret; a path registered before that rule still starts nothing.
+		if (!isValidPathSecret(this.getNodeParameter('pathSecret', ''))) {
+			response.status(404).json({ ok: false, error: 'Not found' });
+			return { noWebhookResponse: true };
+		}
 		const request = this.getRequestObject() as { rawBody?: { toString(encoding: 'utf8'): string } };
 		const parsed = parseIncomingMessage(
 			(this.getParamsData() as IDataObject).uuid,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** One of a list of documented values; the error lists them with their names. */
 export const oneOf = <T extends string | number>(values: readonly { value: T; name: string }[]) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** Our own request options (not HappyTalk's): one place for their bounds and defaults. */
 export const TIMEOUT_MS = { min: 1000, max: 300000, default: 10000 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** A length rule from the spec. `label` and `parameter` name the field the way the user sees it. */
 export interface FieldSpec {

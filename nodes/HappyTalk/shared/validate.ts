@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod/v3';
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 type FieldNames = Record<string, { parameter: string; label: string }>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { oneOf } from '../../../shared/choices';
 import { customerApiUuidField, orderFields, roomIdField } from '../../../shared/fields';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { customerApiUuidField } from '../../../shared/fields';
 import { boundedText, type FieldSpec } from '../../../shared/text';

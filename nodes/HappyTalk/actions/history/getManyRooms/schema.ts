@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** Get Many's own bound: how many rooms at most when Return All is off. */
 export const ROOM_LIMIT = { min: 1, max: 100000, default: 50 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { customerUuidField, roomIdField } from '../../../shared/fields';
 import { boundedText } from '../../../shared/text';
