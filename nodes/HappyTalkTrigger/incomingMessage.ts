@@ -1,8 +1,7 @@
 import { z } from 'zod/v3';
 import type { IDataObject } from 'n8n-workflow';
 
-import { customerUuidField, isCustomerUuid } from '../HappyTalk/shared/fields';
-import { describeRule } from '../HappyTalk/shared/text';
+import { readDeliveryUuid } from './deliveryUuid';
 import { decodeTemplate, isObject, parseJsonObject } from './templateContent';
 
 /**
@@ -10,7 +9,8 @@ import { decodeTemplate, isObject, parseJsonObject } from './templateContent';
  * exactly; a `template` content (V2) is decoded; any other JSON object still becomes an item, with
  * what could be read, `layoutRecognized: false` and the raw body, because HappyTalk is moving
  * companies to a layout whose fields are unpublished and a refused delivery is lost for good.
- * Only what cannot be a delivery is refused: a body that is not a JSON object, a malformed uuid.
+ * Only what cannot be a delivery is refused: a body that is not a JSON object, a uuid that cannot be
+ * an id (see deliveryUuid.ts); `uuidValid` says whether the Biz API would take the uuid.
  */
 const identifier = z
 	.union([z.string().min(1), z.number()], {
@@ -52,6 +52,8 @@ export type Layout = 'v1' | 'template' | 'unknown';
 
 export interface IncomingMessage extends IDataObject {
 	uuid: string;
+	/** Whether the uuid keeps the Biz API's rule, so that a reply to it can be sent. */
+	uuidValid: boolean;
 	roomId: string;
 	type: string;
 	msgId: string;
@@ -70,15 +72,11 @@ export type ParseResult = { ok: true; message: IncomingMessage } | { ok: false; 
  * unusual Content-Type) or only a string (text/plain).
  */
 export function parseIncomingMessage(pathUuid: unknown, body: unknown, rawBody?: string): ParseResult {
-	if (!isCustomerUuid(pathUuid)) {
-		return {
-			ok: false,
-			problem: `the path must end with /message/{uuid}, the uuid being ${describeRule(customerUuidField)}`,
-		};
-	}
+	const uuid = readDeliveryUuid(pathUuid);
+	if (!uuid.ok) return uuid;
 	const object = asObject(body, rawBody);
 	if (!object.ok) return object;
-	return { ok: true, message: readMessage(pathUuid, object.value) };
+	return { ok: true, message: readMessage(uuid.uuid, uuid.uuidValid, object.value) };
 }
 
 function asObject(body: unknown, rawBody?: string): { ok: true; value: IDataObject } | { ok: false; problem: string } {
@@ -95,7 +93,7 @@ function asObject(body: unknown, rawBody?: string): { ok: true; value: IDataObje
 	return { ok: false, problem: isJson(text) ? 'the body is JSON but not an object' : 'the body is not JSON' };
 }
 
-function readMessage(uuid: string, body: IDataObject): IncomingMessage {
+function readMessage(uuid: string, uuidValid: boolean, body: IDataObject): IncomingMessage {
 	const v1 = v1Body.safeParse(body);
 	const content = firstOf(body, CONTENT_KEYS);
 	// A V1 text that merely looks like JSON stays text: decode only what declares itself a template,
@@ -106,6 +104,7 @@ function readMessage(uuid: string, body: IDataObject): IncomingMessage {
 	const roomId = v1.success ? v1.data.room_id : identifierOf(firstOf(body, ROOM_ID_KEYS));
 	const common = {
 		uuid,
+		uuidValid,
 		roomId,
 		msgId: v1.success ? v1.data.msgid : identifierOf(firstOf(body, MESSAGE_ID_KEYS)),
 		autoEnd: body.auto_end === 'Y' || body.autoEnd === true,

@@ -17,6 +17,7 @@ describe('parseIncomingMessage: V1, the documented payload', () => {
 			ok: true,
 			message: {
 				uuid: 'customer_01',
+				uuidValid: true,
 				roomId: '100001',
 				type: 'text',
 				msgId: 'm-1',
@@ -69,6 +70,7 @@ describe('parseIncomingMessage: template content (V2)', () => {
 			ok: true,
 			message: {
 				uuid: 'customer_01',
+				uuidValid: true,
 				roomId: '100001',
 				type: 'template',
 				msgId: 'm-2',
@@ -113,10 +115,10 @@ describe('parseIncomingMessage: an unknown layout still becomes an item', () => 
 describe('parseIncomingMessage: what cannot be a delivery is refused', () => {
 	test.each([
 		['no uuid in the path', undefined, text, /path must end with \/message\/\{uuid\}/],
-		['a uuid with a space', 'customer 01', text, /letters A-Z and a-z, digits and _/],
-		['a uuid with a hyphen', 'customer-01', text, /letters A-Z and a-z, digits and _/],
-		['a uuid of 4 characters', 'cust', text, /5 to 20 characters/],
-		['a uuid of 21 characters', 'c'.repeat(21), text, /5 to 20 characters/],
+		['a uuid with a space', 'customer 01', text, /letters, digits and _ \. ~ @ \+ -/],
+		['a uuid with a slash (encoded)', 'customer/01', text, /1 to 128 characters/],
+		['a uuid with a percent sign', 'customer%2001', text, /1 to 128 characters/],
+		['a uuid of 129 characters', 'c'.repeat(129), text, /1 to 128 characters/],
 		['a JSON array', 'customer_01', [text], /JSON but not an object/],
 		['plain text', 'customer_01', 'hello', /not JSON/],
 		['nothing', 'customer_01', undefined, /empty/],
@@ -126,7 +128,14 @@ describe('parseIncomingMessage: what cannot be a delivery is refused', () => {
 		expect(result.ok ? '' : result.problem).toMatch(problem);
 	});
 
-	test.each(['Cust_', 'A'.repeat(20), '1000225570_testuser'])('the uuid %s passes', (uuid) => {
-		expect(parseIncomingMessage(uuid, { ...text, uuid })).toMatchObject({ ok: true, message: { uuid, layout: 'v1' } });
+	test.each(['Cust_', 'A'.repeat(20), '1000225570_testuser'])('the uuid %s passes, valid for the Biz API', (uuid) => {
+		expect(parseIncomingMessage(uuid, { ...text, uuid })).toMatchObject({ ok: true, message: { uuid, uuidValid: true, layout: 'v1' } });
 	});
+
+	test.each(['abc', 'customer-01', 'c'.repeat(21), '홍길동_01', 'kim@corp.example', '1'])(
+		'the uuid %s is taken, marked as not valid for the Biz API',
+		(uuid) => {
+			expect(parseIncomingMessage(uuid, { ...text, uuid })).toMatchObject({ ok: true, message: { uuid, uuidValid: false, layout: 'v1' } });
+		},
+	);
 });
