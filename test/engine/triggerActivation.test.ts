@@ -63,14 +63,19 @@ async function activate(pathSecret: string, staticData: IDataObject = {}) {
 		webhookId: path.startsWith(':') || path.includes('/:') ? WEBHOOK_ID : undefined,
 	};
 	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
-	const methods = triggerType.webhookMethods!.default;
-	const outcome = { path, staticData: workflow.staticData as IDataObject };
+	const methods = triggerType.webhookMethods!.default!;
+	const outcome: { path: string; staticData: IDataObject; activated: boolean; error?: Error & { description?: string } } = {
+		path,
+		staticData: workflow.staticData as IDataObject,
+		activated: true,
+	};
 	try {
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
-		return { ...outcome, activated: true as const };
 	} catch (error) {
-		return { ...outcome, activated: false as const, error: error as Error & { description?: string } };
+		outcome.activated = false;
+		outcome.error = error as Error & { description?: string };
 	}
+	return outcome;
 }
 
 const ruleCharacter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
