@@ -10,6 +10,9 @@ module.exports = {
 	maxWorkers: 2,
 	testTimeout: 30000,
 	setupFiles: ['<rootDir>/test/support/env.ts'],
+	// One temporary folder per run, as TMPDIR, removed at its end (test/support/tempFolder.js).
+	globalSetup: '<rootDir>/test/support/tempSetup.js',
+	globalTeardown: '<rootDir>/test/support/tempTeardown.js',
 	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

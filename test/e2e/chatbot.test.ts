@@ -3,6 +3,7 @@
  * active auto-reply workflow, and the reply lands in the same room; plus open → send → end, and the
  * trigger's rejections.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,19 @@ const guardedWorkflow = {
 	connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
 };
 
+// Its Path Secret starts with ":": before the rule, n8n took it for a path parameter, so that any
+// value in its place (".../anything/message/...") started the workflow. Now it never activates.
+const OPEN = { id: 'HtE2eOpenSecret1', webhookId: '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', secret: ':open' };
+const openWorkflow = {
+	...guardedWorkflow,
+	id: OPEN.id,
+	name: 'e2e path secret outside the rule',
+	nodes: [
+		{ ...guardedWorkflow.nodes[0], id: 'open-trigger', webhookId: OPEN.webhookId, parameters: { pathSecret: OPEN.secret } },
+		{ ...guardedWorkflow.nodes[1], id: 'open-reply' },
+	],
+};
+
 const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? N8N_MATRIX.join(','))
 	.split(',')
 	.filter(Boolean);
@@ -65,8 +79,8 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 
 	beforeAll(async () => {
 		n8n = await prepareRealN8n(version);
-		await n8n.importWorkflows([guardedWorkflow]);
-		for (const id of [autoReply.id, GUARDED.id]) {
+		await n8n.importWorkflows([guardedWorkflow, openWorkflow]);
+		for (const id of [autoReply.id, GUARDED.id, OPEN.id]) {
 			expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
 		}
 		server = await n8n.startServer([
@@ -102,19 +116,44 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		]);
 	});
 
-	test('activation records the receive domain to register in HappyTalk (the webhook lifecycle), and calls no one', async () => {
+	const exportedStaticData = async (workflowId: string) => {
 		const folder = mkdtempSync(path.join(tmpdir(), 'happytalk-export-'));
 		const file = path.join(folder, 'workflow.json');
 		try {
-			expect((await n8n.cli(['export:workflow', `--id=${GUARDED.id}`, `--output=${file}`])).code).toBe(0);
-			const [exported] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ staticData: Record<string, Record<string, unknown>> }>;
-			expect(exported.staticData['node:Customer message']).toEqual({
-				receiveDomain: `${server.url}/webhook/${GUARDED.webhookId}/${GUARDED.secret}`,
-			});
+			expect((await n8n.cli(['export:workflow', `--id=${workflowId}`, `--output=${file}`])).code).toBe(0);
+			const [exported] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ staticData?: Record<string, Record<string, unknown>> | null }>;
+			return exported.staticData ?? {};
 		} finally {
 			rmSync(folder, { recursive: true, force: true });
 		}
+	};
+
+	test('activation records a fingerprint of the receive domain (the webhook lifecycle), never the secret, and calls no one', async () => {
+		const receiveDomain = `${server.url}/webhook/${GUARDED.webhookId}/${GUARDED.secret}`;
+		const staticData = await exportedStaticData(GUARDED.id);
+		expect(staticData['node:Customer message']).toEqual({
+			receiveDomainFingerprint: `sha256:${createHash('sha256').update(receiveDomain).digest('hex')}`,
+		});
+		expect(JSON.stringify(staticData)).not.toContain(GUARDED.secret);
 		expect(n8n.sandbox.requests).toEqual([]);
+	});
+
+	test('a Path Secret outside the rule (":open") does not activate: no guessed path starts the workflow', async () => {
+		const base = `${server.url}/webhook/${OPEN.webhookId}`;
+		const message = { uuid: 'customer_09', room_id: '100125', type: 'text', msgid: 'm-9', content: 'guess', image: '', auto_end: 'N' };
+		for (const guess of ['anything', 'open', ':open', '%3Aopen']) {
+			const answer = await fetch(`${base}/${guess}/message/customer_09`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(message),
+			});
+			expect([guess, answer.status]).toEqual([guess, 404]);
+		}
+		// n8n names the refusal where an admin looks: the server's log.
+		expect(server.output()).toContain('The Path Secret may contain only letters A-Z and a-z, digits, - and _; found ":"');
+		expect(await exportedStaticData(OPEN.id)).toEqual({});
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(writes()).toEqual([]);
 	});
 
 	test("the trigger's answers: strangers and what cannot be a delivery are refused, everything else is taken", async () => {
@@ -131,7 +170,7 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 
 		// A malformed uuid, a body that is not JSON or not an object: 400 from the trigger.
 		const refusals = [
-			[`${guarded}/message/customer-08`, JSON.stringify(message), 'application/json', /letters A-Z and a-z, digits and _/],
+			[`${guarded}/message/customer%2008`, JSON.stringify(message), 'application/json', /the uuid being 1 to 128 characters/],
 			[`${guarded}/message/customer_08`, 'hello', 'text/plain', /the body is not JSON/],
 			[`${guarded}/message/customer_08`, JSON.stringify([message]), 'application/json', /JSON but not an object/],
 		] as const;
@@ -141,6 +180,10 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		}
 		// Labelled JSON but broken: n8n itself answers 422 before the trigger runs.
 		expect((await post(`${guarded}/message/customer_08`, '{"room_id": ')).status).toBe(422);
+
+		// A uuid outside the Biz API's 5 to 20 characters is still HappyTalk's: taken (marked uuidValid: false).
+		const short = await post(`${guarded}/message/abc`, JSON.stringify({ ...message, uuid: 'abc', type: 'image' }));
+		expect([short.status, await short.json()]).toEqual([200, { ok: true, ignored: 'message type "image"' }]);
 
 		// The type filter ignores a known type it was not asked for, and says so.
 		const image = await n8n.sandbox.sendCustomerMessage({
