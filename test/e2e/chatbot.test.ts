@@ -4,7 +4,7 @@
  * trigger's rejections.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,7 @@ import { CREDENTIAL, outputOf, prepareRealN8n, type RealN8n, type Server } from 
 const workflows = require('../../scripts/workflows');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_MATRIX, REPO, activateCommand, ownerSession } = require('../../scripts/n8n');
+const { N8N_MATRIX, REPO, activateCommand, ownerSession, runtimeDir } = require('../../scripts/n8n');
 
 const OWNER = { email: 'chatbot-test@happytalk.example', firstName: 'Chat', lastName: 'Bot', password: 'HappyTalk-E2e-2026' };
 
@@ -136,6 +136,17 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		});
 		expect(JSON.stringify(staticData)).not.toContain(GUARDED.secret);
 		expect(n8n.sandbox.requests).toEqual([]);
+	});
+
+	test("zod comes from n8n: the installed package brings none, and n8n's own gives zod/v3", () => {
+		const installed = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-happytalk');
+		expect(existsSync(path.join(installed, 'package.json'))).toBe(true);
+		expect(existsSync(path.join(installed, 'node_modules', 'zod'))).toBe(false);
+		// n8n puts the module paths of its CLI's folder on NODE_PATH before it loads community packages.
+		const cli = path.join(runtimeDir(version), 'node_modules', 'n8n', 'dist');
+		expect(require.resolve('zod/v3', { paths: [cli] })).toContain(runtimeDir(version));
+		const { version: zodVersion } = JSON.parse(readFileSync(require.resolve('zod/package.json', { paths: [cli] }), 'utf8'));
+		expect(zodVersion).toMatch(/^(3\.(2[5-9]|[3-9]\d)|[4-9])\./);
 	});
 
 	test('a Path Secret outside the rule (":open") does not activate: no guessed path starts the workflow', async () => {
