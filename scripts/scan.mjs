@@ -15,7 +15,13 @@ import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+
+// The scanner makes a temporary folder as it loads and leaves it behind when the process exits:
+// it and everything below get a folder of this script's own, removed at the end.
+const TEMP = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-scan-'));
+process.env.TMPDIR = TEMP;
+process.on('exit', () => fs.rmSync(TEMP, { recursive: true, force: true }));
+const { buildScanConfig, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
