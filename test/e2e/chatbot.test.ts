@@ -250,7 +250,7 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		expect(n8n.sandbox.rooms).toEqual([expect.objectContaining({ room_id: opened.room_id, state: 'ended' })]);
 	});
 
-	test("the credential's Test button: the keys work, and a remote plain-http Base URL is named", async () => {
+	test("the credential's Test button: the keys work, a remote plain-http Base URL is named, a password in it is not", async () => {
 		const { cookie } = await ownerSession(server.url, OWNER);
 		const testCredential = async (data: Record<string, string>) => {
 			const response = await fetch(`${server.url}/rest/credentials/test`, {
@@ -267,6 +267,12 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		const refused = await testCredential({ ...keys, baseUrl: 'http://happytalk-proxy.example.com' });
 		expect(refused.status).toBe('Error');
 		expect(refused.message).toContain("The credential's Base URL must start with https://");
+		// A user name and password in the URL: refused, and repeated nowhere n8n shows or logs.
+		const password = 'Pa55-w0rd-XYZ';
+		const withUserInfo = await testCredential({ ...keys, baseUrl: `https://proxyUser7Q:${password}@happytalk-proxy.example.com` });
+		expect(withUserInfo.status).toBe('Error');
+		expect(withUserInfo.message).toContain("The credential's Base URL must not contain a user name or password");
+		expect(`${withUserInfo.message}\n${server.output()}`).not.toMatch(/proxyUser7Q|Pa55-w0rd-XYZ/);
 		expect(n8n.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/isCounselor']);
 	});
 
