@@ -1,10 +1,11 @@
 /**
  * The HappyTalk Trigger's activation in n8n-core's real hook context, the way n8n activates a
  * webhook: the path from the node's own expression, then checkExists and create. Generated Path
- * Secrets: only those inside the rule activate, and no secret reaches the static data.
+ * Secrets: only those inside the rule activate, and no secret reaches the static data. Then
+ * deliveries through n8n-core's webhook context.
  */
 import { fc, test } from '@fast-check/jest';
-import { HookContext, PackageDirectoryLoader } from 'n8n-core';
+import { HookContext, PackageDirectoryLoader, WebhookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -38,9 +39,8 @@ beforeAll(async () => {
 	triggerType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
 });
 
-/** As n8n's WebhookService: the path, its webhook id when dynamic, then checkExists / create. */
-async function activate(pathSecret: string, staticData: IDataObject = {}) {
-	const node: INode = {
+function triggerNode(pathSecret: string): INode {
+	return {
 		id: 'trigger',
 		name: 'Customer message',
 		type: TRIGGER_TYPE,
@@ -49,6 +49,11 @@ async function activate(pathSecret: string, staticData: IDataObject = {}) {
 		webhookId: WEBHOOK_ID,
 		parameters: { pathSecret },
 	};
+}
+
+/** As n8n's WebhookService: the path, its webhook id when dynamic, then checkExists / create. */
+async function activate(pathSecret: string, staticData: IDataObject = {}) {
+	const node = triggerNode(pathSecret);
 	const workflow = new Workflow({ id: 'activation-test', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
 	const description = triggerType.description.webhooks![0];
 	const nodePath = String(workflow.expression.getSimpleParameterValue(node, description.path, 'internal', {}));
@@ -133,4 +138,47 @@ test('activating again keeps one fingerprint and drops the plain domain that ear
 	const other = await activate('another-path-secret-0001', JSON.parse(JSON.stringify(first.staticData)) as IDataObject);
 	expect(other.staticData).not.toEqual(first.staticData);
 	expect(JSON.stringify(other.staticData)).not.toContain('another-path-secret-0001');
+});
+
+/**
+ * One delivery through n8n-core's webhook context. The request and response are the few fields of
+ * express's objects that n8n hands a webhook (`params` from the matched path, the parsed body).
+ */
+async function deliver(pathSecret: string, params: IDataObject, body: IDataObject) {
+	const node = triggerNode(pathSecret);
+	const workflow = new Workflow({ id: 'delivery-test', nodes: [node], connections: {}, active: true, nodeTypes });
+	const answer: { status?: number; body?: unknown } = {};
+	const response = {
+		status(code: number) {
+			answer.status = code;
+			return response;
+		},
+		json(value: unknown) {
+			answer.body = value;
+			return response;
+		},
+	};
+	const data = { ...additionalData, httpRequest: { params, body, headers: {}, query: {} }, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData;
+	const webhookData = { httpMethod: 'POST', node: node.name, path: '', webhookDescription: triggerType.description.webhooks![0], workflowId: workflow.id, workflowExecuteAdditionalData: data } as IWebhookData;
+	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+	const result = await triggerType.webhook!.call(context);
+	return { answer, result, items: result.workflowData?.[0]?.map((item) => item.json) };
+}
+
+const message = { room_id: '100001', type: 'text', msgid: 'm-1', content: 'hi', image: '', auto_end: 'N' };
+
+test.prop([outsideRule.filter((secret) => secret.startsWith(':'))], { numRuns: 20 })(
+	'a trigger whose secret breaks the rule (registered before the rule existed) answers 404 and starts nothing',
+	async (secret) => {
+		const { answer, result } = await deliver(secret, { uuid: 'customer_01', [secret.slice(1)]: 'anything' }, message);
+		expect(answer).toEqual({ status: 404, body: { ok: false, error: 'Not found' } });
+		expect(result).toEqual({ noWebhookResponse: true });
+	},
+);
+
+test('a 3-character uuid is taken, marked uuidValid: false; a customer_01 is valid', async () => {
+	const short = await deliver('k7Qx-path-secret_2026', { uuid: 'abc' }, { ...message, uuid: 'abc' });
+	expect(short.items).toEqual([expect.objectContaining({ uuid: 'abc', uuidValid: false, roomId: '100001', text: 'hi', layout: 'v1' })]);
+	const valid = await deliver('', { uuid: 'customer_01' }, message);
+	expect(valid.items).toEqual([expect.objectContaining({ uuid: 'customer_01', uuidValid: true })]);
 });
