@@ -25,6 +25,9 @@ describe('readAnswer', () => {
 		expect(readAnswer(302, '', { location: 'https://elsewhere.example' })).toMatchObject({
 			message: 'HappyTalk answered with a redirect (HTTP 302) to https://elsewhere.example',
 		});
+		expect(readAnswer(307, '', { location: 'https://proxyUser:Pa55@elsewhere.example/x' })).toMatchObject({
+			message: 'HappyTalk answered with a redirect (HTTP 307) to https://…@elsewhere.example/x',
+		});
 	});
 });
 

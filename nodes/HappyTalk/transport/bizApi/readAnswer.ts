@@ -13,7 +13,8 @@ export function readAnswer(
 	const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
 	if (status >= 300 && status <= 399) {
 		return unreadable(
-			`HappyTalk answered with a redirect (HTTP ${status}) to ${String(headers.location ?? 'an unknown address')}`,
+			// A user name or password in the address is dropped: errors reach logs and run data.
+			`HappyTalk answered with a redirect (HTTP ${status}) to ${String(headers.location ?? 'an unknown address').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@')}`,
 			'The Biz API does not redirect: check the environment or Base URL in the credential.',
 		);
 	}
