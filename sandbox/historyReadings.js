@@ -7,7 +7,8 @@ const { isPlainObject } = require('./validate');
  * reading (written from the spec, "What the documents leave open"):
  * - `pageCap`: HappyTalk may cap pages below the documented maximum of 50; its answer then says
  *   `limit: <cap>`. null: the documented 50.
- * - `ignorePage`: the room list may ignore `page` and always answer the first page.
+ * - `ignorePage`: the room list may ignore `page` and always answer the first page: true says
+ *   `page: 1` in its answer, 'silently' repeats the page number asked for.
  * - `totalCount`: `total_count` is not said to count all pages: 'exact' (every matching room),
  *   'absent' (not sent), 'low' (half of them, rounded down), 'high' (100 more than there are).
  * - `numbersAsStrings`: `page`, `limit` and `total_count` are documented as String.
@@ -41,7 +42,8 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 		throw new TypeError('maxSpanDays must be a whole number of at least 1');
 	}
 	if (!TOTAL_COUNTS.includes(readings.totalCount)) throw new TypeError(`totalCount must be one of ${TOTAL_COUNTS.join(', ')}`);
-	for (const key of ['ignorePage', 'numbersAsStrings', 'sitePrefix']) {
+	if (![true, false, 'silently'].includes(readings.ignorePage)) throw new TypeError("ignorePage must be true, false or 'silently'");
+	for (const key of ['numbersAsStrings', 'sitePrefix']) {
 		if (typeof readings[key] !== 'boolean') throw new TypeError(`${key} must be true or false`);
 	}
 	return readings;
@@ -51,10 +53,11 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 function roomListPage(rooms, askedLimit, askedPage, readings) {
 	const limit = readings.pageCap === null ? askedLimit : Math.min(askedLimit, readings.pageCap);
 	const page = readings.ignorePage ? 1 : askedPage;
+	const answeredPage = readings.ignorePage === 'silently' ? askedPage : page;
 	const total = { exact: rooms.length, low: Math.floor(rooms.length / 2), high: rooms.length + 100 }[readings.totalCount];
 	const number = (value) => (readings.numbersAsStrings ? String(value) : value);
 	return {
-		page: number(page),
+		page: number(answeredPage),
 		limit: number(limit),
 		...(total === undefined ? {} : { total_count: number(total) }),
 		chat_list: rooms.slice((page - 1) * limit, page * limit),
