@@ -112,6 +112,8 @@ describe('the room-list walk', () => {
 const uuid = fc.stringMatching(/^[A-Za-z0-9_]{5,20}$/);
 // Any printable text without spaces at its ends (the node trims those: a form's stray blanks).
 const roomId = fc.stringMatching(/^[!-~](?:[ -~]{0,28}[!-~])?$/);
+// From the input item, as workflows pass them (a literal parameter starting with = would be an expression).
+const ids = { uuid: '={{ $json.uuid }}', roomId: '={{ $json.roomId }}' };
 const bodyOf = (records: SandboxRecord[]) => {
 	expect(records).toHaveLength(1);
 	return records[0].body ?? {};
@@ -124,15 +126,16 @@ describe('identifiers reach HappyTalk exactly as given', () => {
 			live.sandbox.reset();
 			live.sandbox.setHistoryReadings({ sitePrefix });
 			live.sandbox.addHistoryRooms([{ id: givenRoomId, uuid: givenUuid, reg_date: `${DAY} 10:00:00` }]);
-			const found = await runCustomer(customerRooms(givenUuid, { filters: { startDate: DAY, endDate: DAY } }));
+			const item = [{ uuid: givenUuid, roomId: givenRoomId }];
+			const found = await runCustomer(customerRooms(ids.uuid, { filters: { startDate: DAY, endDate: DAY } }), item);
 			expect(bodyOf(calls(ROOMS_BY_UUID)).uuid).toBe(givenUuid);
-			expect(found.items.map((item) => [item.json.uuid, item.json.roomId])).toEqual([[givenUuid, givenRoomId]]);
-			const room = await runCustomer(getRoom(givenRoomId));
+			expect(found.items.map((output) => [output.json.uuid, output.json.roomId])).toEqual([[givenUuid, givenRoomId]]);
+			const room = await runCustomer(getRoom(ids.roomId), item);
 			expect(bodyOf(calls(ROOM_BY_ID)).room_id).toBe(givenRoomId);
 			// One room alone cannot show whether its leading digits and _ are a site number: when
 			// HappyTalk writes none, a uuid such as 2024_lee77 loses them here (documented).
 			if (sitePrefix || !/^\d+_/.test(givenUuid)) expect(room.items[0].json.uuid).toBe(givenUuid);
-			const updated = await runCustomer(updateCustomer(givenUuid, givenRoomId, { updateFields: { name: '홍길동' } }));
+			const updated = await runCustomer(updateCustomer(ids.uuid, ids.roomId, { updateFields: { name: '홍길동' } }), item);
 			expect(bodyOf(calls(SET_USER_INFO))).toMatchObject({ uuid: givenUuid, room_id: givenRoomId });
 			expect(updated.items[0].json).toMatchObject({ updated: true, uuid: givenUuid, roomId: givenRoomId });
 		},
@@ -140,9 +143,10 @@ describe('identifiers reach HappyTalk exactly as given', () => {
 
 	test.prop([uuid, roomId], { numRuns: 20 })('Biz API: Message → Send, Room → End, Counselor → Check Previous', async (givenUuid, givenRoomId) => {
 		live.sandbox.reset();
-		await runBiz(send(givenRoomId, { uuid: givenUuid }), [{}], true);
-		await runBiz(end({ uuid: givenUuid, roomId: givenRoomId }), [{}], true);
-		await runBiz(checkPrevious({ uuid: givenUuid }), [{}], true);
+		const item = [{ uuid: givenUuid, roomId: givenRoomId }];
+		await runBiz(send(ids.roomId, { uuid: ids.uuid }), item, true);
+		await runBiz(end(ids), item, true);
+		await runBiz(checkPrevious({ uuid: ids.uuid }), item, true);
 		expect(bodyOf(calls('/v1/chat/write'))).toMatchObject({ uuid: givenUuid, room_id: givenRoomId });
 		expect(bodyOf(calls('/v1/chat/end'))).toMatchObject({ uuid: givenUuid, room_id: givenRoomId });
 		expect(bodyOf(calls('/v1/chat/isCounselor')).uuid).toBe(givenUuid);
