@@ -34,10 +34,15 @@ export async function* inDateWindows<T>(
 	while (daysFromTo(from, to) >= 0) {
 		const days = Math.min(size, daysFromTo(from, to) + 1);
 		const window = newestFirst ? { sdate: addDays(to, 1 - days), edate: to } : { sdate: from, edate: addDays(from, days - 1) };
+		// Errors here are the transport's NodeApiErrors already: only -504 is handled, the rest pass on.
+		let refusal: unknown;
 		try {
 			yield* readWindow(window);
 		} catch (error) {
-			if (customerFailOf(error)?.code !== OVER_DATE || days === 1) throw error;
+			refusal = error;
+		}
+		if (refusal !== undefined) {
+			if (customerFailOf(refusal)?.code !== OVER_DATE || days === 1) throw refusal;
 			size = Math.ceil(days / 2);
 			continue;
 		}
