@@ -119,6 +119,13 @@ describe('Counselor → Check Previous (Biz API)', () => {
 		expect(result.items[0].json).not.toHaveProperty('previousCounselorAvailable');
 	});
 
+	test('a 502 with Retry-After: 1 is asked again after that wait', async () => {
+		live.sandbox.injectFault({ status: 502, headers: { 'Retry-After': '1' }, match: { path: IS_COUNSELOR } });
+		const result = await runBiz(checkPrevious({ options: { retries: 1 } }));
+		expect(result.error).toBeUndefined();
+		expect(gapsBetween(calls(IS_COUNSELOR))[0]).toBeGreaterThanOrEqual(1000);
+	});
+
 	test('a question is asked again after a garbled answer, without "Retry Even When It May Have Been Delivered"', async () => {
 		live.sandbox.injectFault({ malformed: 'truncated-json', match: { path: IS_COUNSELOR } });
 		live.sandbox.injectFault({ status: 502, match: { path: IS_COUNSELOR } });

@@ -128,6 +128,8 @@ export async function happyTalkRequest(
 			httpStatus: response.statusCode,
 			mayHaveBeenDelivered: true,
 			retry: repeatable(request),
+			// Honoured when the answer is retried at all (a question, or with the user's consent).
+			...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
 		});
 	}
 	if (answer.body.code !== 0) {
