@@ -7,7 +7,7 @@ import { daysFromTo, isRealDay } from './kstDates';
 export const ROOM_LIST_PAGE_SIZE = 50;
 /**
  * The spec names `-504 overDate` but no maximum span for the history searches: the node asks for
- * at most this many days per request and splits longer ranges itself.
+ * at most this many days per request, and fewer, down to one, once HappyTalk refuses (windows.ts).
  */
 export const HISTORY_WINDOW_DAYS = 31;
 
