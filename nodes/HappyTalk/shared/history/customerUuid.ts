@@ -13,7 +13,8 @@ const SITE_HEAD = /^(\d+)_(.+)$/;
  * same ones; null when they do not (then HappyTalk wrote no site number, and nothing is cut).
  */
 export function siteNumberOf(rooms: IDataObject[]): string | null {
-	const heads = new Set(rooms.map((room) => (typeof room.customer_uuid === 'string' ? SITE_HEAD.exec(room.customer_uuid)?.[1] : undefined)));
+	const uuids = rooms.map((room) => room.customer_uuid).filter((value): value is string => typeof value === 'string');
+	const heads = new Set(uuids.map((value) => SITE_HEAD.exec(value)?.[1]));
 	if (heads.size !== 1) return null;
 	const [head] = heads;
 	return head ?? null;
