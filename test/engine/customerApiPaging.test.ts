@@ -30,6 +30,7 @@ describe('Get Many Rooms: paging that ends, each room once, none missed', () => 
 		['without total_count', { totalCount: 'absent' as const }],
 		['with a total_count too low', { totalCount: 'low' as const }],
 		['with a total_count too high', { totalCount: 'high' as const }],
+		["with a total_count of the page's rooms only", { totalCount: 'page' as const }],
 		['with page, limit and total_count as strings', { numbersAsStrings: true }],
 		['capped at 7, without total_count, as strings', { pageCap: 7, totalCount: 'absent' as const, numbersAsStrings: true }],
 	])('%s: every room once', async (_, readings) => {

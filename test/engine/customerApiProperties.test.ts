@@ -29,7 +29,7 @@ const walkCase = fc.record({
 	rooms: fc.integer({ min: 0, max: 160 }),
 	pageCap: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
 	ignorePage: fc.constantFrom(false, true, 'silently' as const),
-	totalCount: fc.constantFrom('exact' as const, 'absent' as const, 'low' as const, 'high' as const),
+	totalCount: fc.constantFrom('exact' as const, 'absent' as const, 'low' as const, 'high' as const, 'page' as const),
 	numbersAsStrings: fc.boolean(),
 	// Rooms that arrive after the n-th request, newer than all others.
 	insertions: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 6 }),

@@ -59,7 +59,7 @@ export interface Sandbox {
 export interface HistoryReadings {
 	pageCap: number | null;
 	ignorePage: boolean | 'silently';
-	totalCount: 'exact' | 'absent' | 'low' | 'high';
+	totalCount: 'exact' | 'absent' | 'low' | 'high' | 'page';
 	numbersAsStrings: boolean;
 	maxSpanDays: number;
 	sitePrefix: boolean;
