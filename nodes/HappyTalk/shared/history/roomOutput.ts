@@ -85,9 +85,9 @@ export function roomEntries(answer: IDataObject): Array<{ chat: IDataObject; mes
 	return data.map((entry) => ({ chat: (entry.chat ?? {}) as IDataObject, message: entry.message }));
 }
 
-/** Those rooms as output items; the site number from `site`, else from the rooms themselves. */
-export function roomsWithMessages(answer: IDataObject, site?: string | null): IDataObject[] {
+/** Those rooms as output items, with the site number their answer shows (one company's). */
+export function roomsWithMessages(answer: IDataObject): IDataObject[] {
 	const entries = roomEntries(answer);
-	const siteNumber = site !== undefined ? site : siteNumberOf(entries.map((entry) => entry.chat));
-	return entries.map((entry) => roomOutput(entry.chat, entry.message, siteNumber));
+	const site = siteNumberOf(entries.map((entry) => entry.chat));
+	return entries.map((entry) => roomOutput(entry.chat, entry.message, site));
 }

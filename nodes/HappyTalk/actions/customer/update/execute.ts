@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { CUSTOMER_API_ENDPOINTS } from '../../../shared/history/endpoints';
-import { toKoreaDay } from '../../../shared/history/kstDates';
-import { writtenAs } from '../../../shared/history/filters';
 import { customerFailOf, withHint } from '../../../errors/customerApi/failCodeError';
 import { pastedCustomerUuidHint } from '../../../shared/history/customerUuid';
+import { CUSTOMER_API_ENDPOINTS } from '../../../shared/history/endpoints';
+import { writtenAs } from '../../../shared/history/filters';
+import { toKoreaDay } from '../../../shared/history/kstDates';
 import { readCustomerApiSettings } from '../../../shared/history/settings';
 import type { CustomerApiPlan } from '../../../shared/operation';
 import { asIdentifier, withoutEmpty } from '../../../shared/parameters';
