@@ -22,10 +22,11 @@ export async function* walkRoomList(
 ): AsyncGenerator<IDataObject> {
 	const seen = new Set<string>();
 	const rest = sharedFilters(filters);
-	yield* inDateWindows(filters, (window) => pagesOf(call, { ...rest, ...window }, pageSize, seen));
+	yield* inDateWindows(filters, (window) => roomListPages(call, { ...rest, ...window }, pageSize, seen));
 }
 
-async function* pagesOf(
+/** One query's pages (one date window), rooms not in `seen` yet; the same rules as walkRoomList. */
+export async function* roomListPages(
 	call: CustomerApiCall,
 	query: IDataObject & DateWindow,
 	pageSize: number,
