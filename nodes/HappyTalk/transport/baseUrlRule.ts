@@ -26,7 +26,9 @@ export function resolveBaseUrlFor(
 	// Any "@", not only one in the authority: "https://user:123/x@proxy" is a password typed with a "/".
 	if (url.includes('@')) {
 		const after = authority.slice(authority.lastIndexOf('@') + 1);
-		const shownHost = authority.includes('@') && hostPattern.test(after) ? ` "${scheme}//…@${after}"` : ' a value with "@"';
+		// An "@" after the host too: where the user info ends is anyone's guess, so nothing is shown.
+		const plain = authority.includes('@') && !(parts[4] ?? '').includes('@') && hostPattern.test(after);
+		const shownHost = plain ? ` "${scheme}//…@${after}"` : ' a value with "@"';
 		throw new Error(
 			`The credential's Base URL must not contain a user name or password (nothing with "@"): HappyTalk's keys belong in the credential's own fields, and a proxy's in n8n's proxy settings (HTTPS_PROXY); got${shownHost}`,
 		);
