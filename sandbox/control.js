@@ -30,6 +30,10 @@ const ACTIONS = new Map([
 	['POST /__sandbox/history', (sandbox, body) => sandbox.addHistoryRooms(body)],
 	['POST /__sandbox/history/clear', (sandbox) => sandbox.clearHistory()],
 	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
+	['GET /__sandbox/service-history', (sandbox) => sandbox.serviceHistoryEntries()],
+	['POST /__sandbox/service-history', (sandbox, body) => sandbox.addServiceHistory(body)],
+	['POST /__sandbox/service-history/clear', (sandbox) => sandbox.clearServiceHistory()],
+	['POST /__sandbox/service-history/readings', (sandbox, body) => sandbox.setServiceHistory(body)],
 ]);
 
 /**

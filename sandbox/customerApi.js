@@ -6,6 +6,7 @@ const { customerFailBody } = require('./customerFailCodes');
 const { chatView, messagesView, PARAMETER_COUNT } = require('./history');
 const { kstDay, kstDayStart } = require('./kstTime');
 const { isPlainObject } = require('./validate');
+const { PATHS: SERVICE_HISTORY_PATHS, serviceHistory } = require('./serviceHistory');
 
 const PREFIX = '/user/api/';
 // The spec states no maximum span for the history searches, only that -504 overDate exists:
@@ -25,6 +26,7 @@ const ROUTES = new Map([
 	['chat_list_for_userid', byCustomerId],
 	['chat_room_lists', roomList],
 	['set_user_info', setUserInfo],
+	['service_history', serviceUsage],
 ]);
 
 function isCustomerApiPath(path) {
@@ -37,7 +39,8 @@ function isCustomerApiPath(path) {
  * Order: route, method, body, token, then the call's own fields.
  */
 function handleCustomerApiRequest(request, state) {
-	const name = /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
+	// The service usage history also answers on the dc page's path (in front of it, the bnd hosts).
+	const name = request.path === SERVICE_HISTORY_PATHS.dc ? 'service_history' : /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
 	const route = name && ROUTES.get(name);
 	if (!route) return fail('unAuthorized', `no customer API endpoint ${request.path}`, 404);
 	if (request.method !== 'POST') return fail('unAuthorized', `${request.method} is not allowed, use POST`, 405);
@@ -45,7 +48,7 @@ function handleCustomerApiRequest(request, state) {
 	const token = request.body.token;
 	if (sameText(token, state.limitedToken)) return fail('unAuthorized', 'this token has no permission for the customer API');
 	if (!sameText(token, state.companyToken)) return fail('token', 'token is missing or wrong');
-	return route(request.body, state.history);
+	return route(request.body, state.history, state);
 }
 
 function byRoomId(body, history) {
@@ -81,6 +84,11 @@ function roomList(body, history) {
 	const rooms = select(history.list(), query);
 	const chatList = rooms.slice((page - 1) * limit, page * limit).map((room) => chatView(room, history, { forList: true }));
 	return success({ page, limit, total_count: rooms.length, chat_list: chatList });
+}
+
+function serviceUsage(body, _history, state) {
+	const answer = serviceHistory(body, state.serviceLog, state.serviceHistory);
+	return answer.fail ? fail(answer.fail, answer.reason) : success(answer.data);
 }
 
 function setUserInfo(body, history) {

@@ -11,6 +11,7 @@ const { createRoomBook } = require('./rooms');
 const { createHistory } = require('./history');
 const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
+const { checkServiceHistorySettings, createServiceLog, seedServiceLog } = require('./serviceHistory');
 const { createRateWindow } = require('./rateLimit');
 const { createStats } = require('./stats');
 const {
@@ -40,6 +41,8 @@ async function startSandbox(options = {}) {
 		companyToken: settings.companyToken,
 		limitedToken: settings.limitedToken,
 		history: createHistory(),
+		serviceLog: createServiceLog(),
+		serviceHistory: settings.serviceHistory,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
@@ -65,6 +68,9 @@ async function startSandbox(options = {}) {
 		for (const spec of seeded) state.history.addRoom(spec);
 	};
 	seedHistory();
+	const seedNow = Date.now();
+	const seedServiceHistory = () => seedServiceLog(state.serviceLog, { days: settings.historyDays, now: seedNow });
+	seedServiceHistory();
 	const server = http.createServer();
 	const sockets = new Set();
 	server.on('connection', (socket) => {
@@ -99,6 +105,24 @@ async function startSandbox(options = {}) {
 			state.customerMessages.length = 0;
 			state.history.clear();
 			seedHistory();
+			state.serviceLog.clear();
+			seedServiceHistory();
+			state.serviceHistory = settings.serviceHistory;
+		},
+		// The service usage history: entries as the spec's fields (dates 'Y-m-d H:i:s', Korea time).
+		addServiceHistory(entries) {
+			if (!Array.isArray(entries)) throw new TypeError('send an array of entries');
+			return { entries: entries.map((entry) => state.serviceLog.add(entry ?? {})) };
+		},
+		clearServiceHistory() {
+			state.serviceLog.clear();
+		},
+		serviceHistoryEntries() {
+			return state.serviceLog.list();
+		},
+		// { span?: 'under24h' | 'calendarDay', defaultFormat?: 'siem' | 'raw' }: the spec's open readings.
+		setServiceHistory(readings) {
+			state.serviceHistory = checkServiceHistorySettings({ ...state.serviceHistory, ...readings });
 		},
 		// The customer API's rooms: [] empties the history; room specs (see history.js) add rooms.
 		clearHistory() {
