@@ -7,6 +7,7 @@ import * as historyGetRoom from './history/getRoom';
 import * as messageSend from './message/send';
 import * as roomEnd from './room/end';
 import * as roomOpen from './room/open';
+import * as serviceHistoryGetMany from './serviceHistory/getMany';
 
 interface ResourceBase {
 	name: string;
@@ -54,6 +55,12 @@ export const resources: Resource[] = [
 		},
 	},
 	{ api: 'customerApi', name: 'Customer', value: 'customer', operations: { update: customerUpdate } },
+	{
+		api: 'customerApi',
+		name: 'Service Usage History',
+		value: 'serviceHistory',
+		operations: { getMany: serviceHistoryGetMany },
+	},
 ];
 
 export const resourcesOf = (api: Resource['api']) =>

@@ -36,6 +36,8 @@ export interface BizApiOperation extends OperationDescription {
 /** How one item of a customer API operation runs, once it is validated. */
 export interface CustomerApiPlan {
 	settings: { timeout: number; retries: number };
+	/** Hosts other than the credential's customer API hosts, by environment (a custom Base URL stays). */
+	hosts?: { production: string; development: string };
 	/** Makes the item's calls; returns its output items' JSON (a search may return none or many). */
 	run(call: (endpoint: string, body: IDataObject) => Promise<IDataObject>): Promise<IDataObject[]>;
 }
