@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One entry of a resource's Operation dropdown; `value` is a contract with saved workflows. */
 export interface OperationOption {
@@ -46,4 +46,10 @@ export interface CustomerApiPlan {
 export interface CustomerApiOperation extends OperationDescription {
 	/** Resolves and validates one item; throws before anything is sent. */
 	prepare(this: IExecuteFunctions, itemIndex: number): CustomerApiPlan;
+}
+
+/** An operation that calls no HappyTalk API (and needs no credential): one item in, one out. */
+export interface PlainOperation extends OperationDescription {
+	/** The item's output; throws (before or after its request) when the item failed. */
+	run(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData>;
 }

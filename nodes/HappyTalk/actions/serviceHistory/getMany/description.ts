@@ -67,6 +67,7 @@ export const properties: INodeProperties[] = [
 					{
 						name: 'Customer API Hosts',
 						value: 'customer',
+						// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- a path, as HappyTalk writes it
 						description: '/user/api/service_history/format/json on the credential\'s customer API host (HappyTalk\'s mbi page)',
 					},
 					{
