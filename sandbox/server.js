@@ -5,6 +5,7 @@ const { EventEmitter } = require('events');
 const { DEFAULT_COUNSELOR } = require('./bizApi');
 const { createFaultQueue } = require('./faults');
 const { isControlPath, handleControlRequest } = require('./control');
+const { isAttachmentPath, serveAttachment, PREFIX: ATTACHMENT_PREFIX } = require('./attachments');
 const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
@@ -53,6 +54,7 @@ async function startSandbox(options = {}) {
 		rateWindow: createRateWindow(),
 		stats: createStats(),
 		customerMessages: [],
+		attachmentDownloads: [],
 		faults: createFaultQueue(),
 		requests: [],
 		seq: 0,
@@ -89,6 +91,13 @@ async function startSandbox(options = {}) {
 		// Always the same array, so a test may hold on to it across reset().
 		requests: state.requests,
 		customerMessages: state.customerMessages,
+		// Downloads of customers' attachments (not API requests): { path, query, status, at }.
+		attachmentDownloads: state.attachmentDownloads,
+		// Where a customer's attachment is served: a catalogue name, with test switches as a query.
+		attachmentUrl(name, query = {}) {
+			const search = new URLSearchParams(query).toString();
+			return `${sandbox.url}${ATTACHMENT_PREFIX}${encodeURIComponent(name)}${search ? `?${search}` : ''}`;
+		},
 		reset() {
 			state.requests.length = 0;
 			state.seq = 0;
@@ -103,6 +112,7 @@ async function startSandbox(options = {}) {
 			state.rateWindow.clear();
 			state.stats = createStats();
 			state.customerMessages.length = 0;
+			state.attachmentDownloads.length = 0;
 			state.history.clear();
 			seedHistory();
 			state.serviceLog.clear();
@@ -190,6 +200,10 @@ async function startSandbox(options = {}) {
 				.then((answer) => {
 					if (!res.destroyed) writeAnswer(res, answer);
 				});
+			return;
+		}
+		if (isAttachmentPath(path)) {
+			serveAttachment(req, res, path, req.url, state);
 			return;
 		}
 		serveApiRequest(req, res, path, state, sandbox);
