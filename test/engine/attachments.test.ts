@@ -40,7 +40,7 @@ function triggerItem(message: Omit<CustomerMessage, 'uuid' | 'room_id'>): IDataO
 	return parsed.message;
 }
 
-async function runTrigger(options: IDataObject, ...messages: IDataObject[]) {
+async function runTrigger(options: INodeParameters, ...messages: IDataObject[]) {
 	const { items, error } = await engine.runNode({ event: 'customerMessage', pathSecret: '', options }, messages, { nodeType: 'happyTalkTrigger' });
 	expect(error).toBeUndefined();
 	return items;

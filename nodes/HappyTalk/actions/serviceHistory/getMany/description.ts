@@ -67,14 +67,13 @@ export const properties: INodeProperties[] = [
 					{
 						name: 'Customer API Hosts',
 						value: 'customer',
-						// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json -- a path, as HappyTalk writes it
-						description: '/user/api/service_history/format/json on the credential\'s customer API host (HappyTalk\'s mbi page)',
+						description: 'The service_history path under /user/api/ on the credential\'s customer API host (HappyTalk\'s mbi page)',
 					},
 					{
 						name: 'Bnd Hosts',
 						value: 'bnd',
 						description:
-							'/user/api/service-history on bnd.happytalk.io, or patch-bnd.happytalk.io for Development (HappyTalk\'s dc page); with a custom Base URL, that URL',
+							'The service-history path under /user/api/ on bnd.happytalk.io, or patch-bnd.happytalk.io for Development (HappyTalk\'s dc page); with a custom Base URL, that URL',
 					},
 				],
 				default: 'customer',
