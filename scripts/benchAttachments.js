@@ -15,6 +15,7 @@ const { spawnSync } = require('node:child_process');
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
+const { triggerOnlyWorkflow } = require('./workflows');
 
 const VERSIONS = (process.env.HAPPYTALK_BENCH_N8N_VERSIONS || n8n.N8N_VERSIONS.current).split(',').filter(Boolean);
 const ROUNDS = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 8);
@@ -33,24 +34,14 @@ const CONTENDERS = [
 	secret: `bench-attach-${contender.key}`,
 }));
 
-const workflowOf = (contender) => ({
-	id: contender.id,
-	name: `bench attachments: ${contender.name}`,
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: `${contender.id}-trigger`,
-			name: 'Customer message',
-			type: 'n8n-nodes-happytalk.happyTalkTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: contender.webhookId,
-			parameters: { pathSecret: contender.secret, options: { ...contender.options, downloadTimeout: 30000 } },
-		},
-	],
-	connections: {},
-});
+const workflowOf = (contender) =>
+	triggerOnlyWorkflow({
+		id: contender.id,
+		name: `bench attachments: ${contender.name}`,
+		webhookId: contender.webhookId,
+		pathSecret: contender.secret,
+		options: { ...contender.options, downloadTimeout: 30000 },
+	});
 
 const quantile = (values, q) => {
 	const sorted = [...values].sort((a, b) => a - b);

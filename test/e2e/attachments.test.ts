@@ -11,6 +11,8 @@ import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { N8N_MATRIX, ownerSession, runtimeDir } = require('../../scripts/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const workflows = require('../../scripts/workflows');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { attachmentBytes } = require('../../sandbox/attachments') as { attachmentBytes(name: string): Buffer };
 
 const OWNER = { email: 'attachments-test@happytalk.example', firstName: 'Attach', lastName: 'Ment', password: 'HappyTalk-E2e-2026' };
@@ -24,28 +26,15 @@ const TRIGGERS = {
 } as const;
 type Trigger = (typeof TRIGGERS)[keyof typeof TRIGGERS];
 
-const triggerWorkflow = (trigger: Trigger) => ({
-	id: trigger.id,
-	name: `e2e attachments (${trigger.answer})`,
-	active: false,
-	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	nodes: [
-		{
-			id: `${trigger.id}-trigger`,
-			name: 'Customer message',
-			type: 'n8n-nodes-happytalk.happyTalkTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: trigger.webhookId,
-			parameters: {
-				pathSecret: trigger.secret,
-				// The sandbox runs on 127.0.0.1: only with this option may it be downloaded from.
-				options: { answer: trigger.answer, downloadAttachments: true, allowPrivateAddresses: true, downloadTimeout: 30000 },
-			},
-		},
-	],
-	connections: {},
-});
+const triggerWorkflow = (trigger: Trigger) =>
+	workflows.triggerOnlyWorkflow({
+		id: trigger.id,
+		name: `e2e attachments (${trigger.answer})`,
+		webhookId: trigger.webhookId,
+		pathSecret: trigger.secret,
+		// The sandbox runs on 127.0.0.1: only with this option may it be downloaded from.
+		options: { answer: trigger.answer, downloadAttachments: true, allowPrivateAddresses: true, downloadTimeout: 30000 },
+	});
 
 interface BinaryMeta {
 	mimeType: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { wholeNumber } from '../options.schema';
+
 /**
  * Bounds and defaults of attachment downloads, for the trigger's option and the Attachment →
  * Download operation alike: the one source the UI hints, validation and docs read.
@@ -10,17 +12,9 @@ export const DOWNLOAD_TIMEOUT_MS = { min: 1000, max: 300000, default: 30000 } as
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_BINARY_PROPERTY = 'data';
 
-const whole = (bounds: { min: number; max: number; default: number }, unit: string) =>
-	z
-		.number({ invalid_type_error: `must be a number${unit}` })
-		.int(`must be a whole number${unit}`)
-		.min(bounds.min, `must be at least ${bounds.min}${unit}`)
-		.max(bounds.max, `must be at most ${bounds.max}${unit}`)
-		.default(bounds.default);
-
 export const downloadOptions = z.object({
-	maxSizeMb: whole(MAX_SIZE_MB, ' MB'),
-	downloadTimeout: whole(DOWNLOAD_TIMEOUT_MS, ' ms'),
+	maxSizeMb: wholeNumber(MAX_SIZE_MB, ' MB'),
+	downloadTimeout: wholeNumber(DOWNLOAD_TIMEOUT_MS, ' ms'),
 	allowPrivateAddresses: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
 });
 

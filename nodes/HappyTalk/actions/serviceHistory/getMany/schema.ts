@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { getManyRoomsFields, getManyRoomsLimit, ROOM_LIMIT } from '../../history/getManyRooms/schema';
+
 /** Output formats HappyTalk documents (current site, dc): `raw` objects or `siem` strings. */
 export const SERVICE_HISTORY_FORMATS = [
 	{ value: 'raw', name: 'Raw', description: 'Every entry (log-ins included) as an object, with plain fields beside HappyTalk\'s own' },
@@ -20,7 +22,8 @@ export const SERVICE_HISTORY_ENDPOINTS = {
 } as const;
 export type ServiceHistoryEndpoint = keyof typeof SERVICE_HISTORY_ENDPOINTS;
 
-export const ENTRY_LIMIT = { min: 1, max: 100000, default: 50 } as const;
+/** Return All off: how many entries at most (the same bound as Get Many Rooms' Limit). */
+export const ENTRY_LIMIT = ROOM_LIMIT;
 /** A request covers at most one Korean calendar day (under 24 hours); a range at most this. */
 export const MAX_RANGE_DAYS = 366;
 
@@ -36,12 +39,7 @@ export const serviceHistorySettings = z
 		format: z.enum(['raw', 'siem'], { errorMap: () => ({ message: 'must be raw or siem' }) }),
 		endpoint: z.enum(['customer', 'bnd'], { errorMap: () => ({ message: 'must be customer or bnd' }) }),
 		returnAll: z.boolean(),
-		limit: z
-			.number({ invalid_type_error: 'must be a number' })
-			.int('must be a whole number')
-			.min(ENTRY_LIMIT.min, `must be at least ${ENTRY_LIMIT.min}`)
-			.max(ENTRY_LIMIT.max, `must be at most ${ENTRY_LIMIT.max}`)
-			.optional(),
+		limit: getManyRoomsLimit.optional(),
 	})
 	.strict()
 	.superRefine((settings, context) => {
@@ -57,6 +55,6 @@ export const serviceHistoryFields = {
 	end_date: { parameter: 'end', label: 'End' },
 	format: { parameter: 'format', label: 'Format' },
 	endpoint: { parameter: 'options.endpoint', label: 'Endpoint' },
-	returnAll: { parameter: 'returnAll', label: 'Return All' },
-	limit: { parameter: 'limit', label: 'Limit' },
+	returnAll: getManyRoomsFields.returnAll,
+	limit: getManyRoomsFields.limit,
 } as const;
