@@ -3,6 +3,9 @@
  * one request per Korean day, each under 24 hours and within one calendar day, every entry in the
  * range once, newest first, under both readings of HappyTalk's "one day" and on both endpoints.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { fc, test as propertyTest } from '@fast-check/jest';
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -156,6 +159,22 @@ describe('output', () => {
 			['2026-11-29 12:00:01', '2026-11-29 23:59:59'],
 		]);
 	});
+});
+
+test('example "service-usage-log": its node, as saved, reads the last 24 hours of the sandbox\'s seeded log', async () => {
+	sandbox.reset();
+	const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/service-usage-log.json'), 'utf8')) as {
+		nodes: Array<{ type: string; parameters: INodeParameters }>;
+	};
+	const node = example.nodes.find((candidate) => candidate.type === 'n8n-nodes-happytalk.happyTalk');
+	const { items, error } = await run(node!.parameters);
+	expect(error).toBeUndefined();
+	const since = kst(Date.now() - DAY_MS - 60000);
+	const expected = sandbox.serviceHistoryEntries().filter((entry) => entry.request_date >= since);
+	expect(items.length).toBeGreaterThan(10);
+	expect(items.length).toBeLessThanOrEqual(expected.length);
+	expect(items.every((item) => String(item.json.request_date) >= since)).toBe(true);
+	expect(requestsTo(MBI_PATH).length).toBeLessThanOrEqual(2);
 });
 
 describe('endpoints and errors', () => {
