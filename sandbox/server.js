@@ -14,6 +14,7 @@ const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
 const { checkServiceHistorySettings, createServiceLog, seedServiceLog } = require('./serviceHistory');
 const { createRateWindow } = require('./rateLimit');
+const { checkReadings } = require('./historyReadings');
 const { createStats } = require('./stats');
 const {
 	readOptions,
@@ -31,7 +32,7 @@ const {
  * once delivered or not): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
- * sendCustomerMessage(message), clearHistory(), addHistoryRooms(specs), historyRooms(), customers(),
+ * sendCustomerMessage(message), clearHistory(), setHistoryReadings(readings), addHistoryRooms(specs), historyRooms(), customers(),
  * close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
 async function startSandbox(options = {}) {
@@ -44,6 +45,7 @@ async function startSandbox(options = {}) {
 		history: createHistory(),
 		serviceLog: createServiceLog(),
 		serviceHistory: settings.serviceHistory,
+		historyReadings: settings.historyReadings,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
@@ -114,6 +116,7 @@ async function startSandbox(options = {}) {
 			state.customerMessages.length = 0;
 			state.attachmentDownloads.length = 0;
 			state.history.clear();
+			state.historyReadings = settings.historyReadings;
 			seedHistory();
 			state.serviceLog.clear();
 			seedServiceHistory();
@@ -133,6 +136,11 @@ async function startSandbox(options = {}) {
 		// { span?: 'under24h' | 'calendarDay', defaultFormat?: 'siem' | 'raw' }: the spec's open readings.
 		setServiceHistory(readings) {
 			state.serviceHistory = checkServiceHistorySettings({ ...state.serviceHistory, ...readings });
+		},
+		// Readings of the customer API's open points (historyReadings.js); the keys given change.
+		setHistoryReadings(readings) {
+			state.historyReadings = checkReadings(readings, state.historyReadings);
+			return { readings: state.historyReadings };
 		},
 		// The customer API's rooms: [] empties the history; room specs (see history.js) add rooms.
 		clearHistory() {
