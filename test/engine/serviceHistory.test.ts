@@ -196,6 +196,16 @@ describe('endpoints and errors', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	test('as an AI Agent\'s tool: entries come back as results, a bad range as a result the model can correct', async () => {
+		sandbox.addServiceHistory([{ request_date: '2026-11-30 10:00:00' }]);
+		const found = await engine.runNode(getMany({ start: '2026-11-30T00:00:00', end: '2026-11-30T23:59:59' }), [{}], { asTool: true });
+		expect(found.items.map((item) => item.json)).toEqual([expect.objectContaining({ format: 'raw', request_date: '2026-11-30 10:00:00' })]);
+		const wrong = await engine.runNode(getMany({ start: '2026-12-01T00:00:00', end: '2026-11-30T00:00:00' }), [{}], { asTool: true });
+		runs.push(found, wrong);
+		expect(wrong.error).toBeUndefined();
+		expect(wrong.items[0].json).toMatchObject({ error: expect.stringContaining('must not be before Start'), mayHaveBeenDelivered: false });
+	});
+
 	test('HappyTalk\'s -504 overDate is an error item under "On Error: Continue"', async () => {
 		sandbox.injectFault({ failCode: -504, match: { path: MBI_PATH } });
 		const { items } = await run(getMany({ start: '2026-11-30T00:00:00', end: '2026-11-30T10:00:00' }), [{}], true);
