@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { downloadOptionFields, downloadOptions } from '../../../shared/attachments/download.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { getManyRoomsFields, getManyRoomsLimit, ROOM_LIMIT } from '../../history/getManyRooms/schema';
 
