@@ -31,6 +31,8 @@ const ACTIONS = new Map([
 	['POST /__sandbox/history/clear', (sandbox) => sandbox.clearHistory()],
 	['POST /__sandbox/history/readings', (sandbox, body) => sandbox.setHistoryReadings(body)],
 	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
+	['GET /__sandbox/clock', (sandbox) => sandbox.clock()],
+	['POST /__sandbox/clock', (sandbox, body) => sandbox.setClock(body)],
 ]);
 
 /**
