@@ -49,6 +49,10 @@ export interface Sandbox {
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
 	customers(): Array<Record<string, string | null> & { uuid: string }>;
+	/** Readings of the customer API's open points (sandbox/historyReadings.js); the keys given change. */
+	setHistoryReadings(readings: Record<string, unknown>): { readings: Record<string, unknown> };
+	/** HappyTalk's clock (sandbox/clock.js): { offsetMs }, { nowMs, speed }, or {} for real time. */
+	setClock(setting: { offsetMs?: number; nowMs?: number; speed?: number }): { clock: { nowMs: number; offsetMs: number; speed: number } };
 	close(): Promise<void>;
 }
 

@@ -21,7 +21,7 @@ import { CUSTOMER_FAIL_CODES } from '../../nodes/HappyTalk/errors/customerApi/fa
 import { updateTextFields, phoneField, updateCustomParameterField, UPDATE_CUSTOM_PARAMETER_COUNT } from '../../nodes/HappyTalk/actions/customer/update/schema';
 import { ROOM_LIMIT } from '../../nodes/HappyTalk/actions/history/getManyRooms/schema';
 import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE, STATUS_FILTERS } from '../../nodes/HappyTalk/shared/history/filters.schema';
-import { LOOKBACK_MS, START_HOURS, TEST_EVENT_DAYS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
+import { RECHECK_WINDOW_MS as LOOKBACK_MS, START_HOURS, TEST_EVENT_DAYS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 
 const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
 const english = readme('README.md');

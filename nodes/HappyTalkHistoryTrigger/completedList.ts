@@ -1,0 +1,88 @@
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { CUSTOMER_API_ENDPOINTS } from '../HappyTalk/shared/history/endpoints';
+import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE } from '../HappyTalk/shared/history/filters.schema';
+import { splitDays } from '../HappyTalk/shared/history/kstDates';
+import type { CustomerApiCall } from '../HappyTalk/transport/customerApi/request';
+import { completedRooms, type ListedRoom } from './bookkeeping';
+
+const OVER_DATE = -504;
+
+type Window = { sdate: string; edate: string };
+
+/**
+ * The completed rooms of [sdate, edate], newest completion first, each window of days walked only
+ * down to `stopBelow(newest so far)`: a poll pays for pages of recent completions, not for whole
+ * days. Windows are walked one by one, each to its own floor, because under the reading where the
+ * range selects by opening day a later window (earlier days) can still hold recent completions.
+ * A range HappyTalk refuses with `-504` is asked for one day at a time from then on.
+ */
+export async function listCompleted(
+	call: CustomerApiCall,
+	range: Window,
+	stopBelow: (newest: number | undefined) => number,
+	oneDayPerRequest: boolean,
+): Promise<{ rooms: ListedRoom[]; oneDayPerRequest: boolean }> {
+	const queue = splitDays(range.sdate, range.edate, oneDayPerRequest ? 1 : HISTORY_WINDOW_DAYS, true);
+	const listed: IDataObject[] = [];
+	const ids = new Set<string>();
+	let newest: number | undefined;
+	let oneDay = oneDayPerRequest;
+	for (let window = queue.shift(); window; window = queue.shift()) {
+		try {
+			for await (const room of walkWindow(call, window, ids)) {
+				const [completed] = completedRooms([room]);
+				if (!completed) continue;
+				newest = Math.max(newest ?? completed.completedAt, completed.completedAt);
+				if (completed.completedAt < stopBelow(newest)) break;
+				listed.push(room);
+			}
+		} catch (error) {
+			if (failCode(error) !== OVER_DATE || window.sdate === window.edate) throw error;
+			oneDay = true;
+			queue.unshift(...splitDays(window.sdate, window.edate, 1, true));
+		}
+	}
+	return { rooms: completedRooms(listed), oneDayPerRequest: oneDay };
+}
+
+/**
+ * One window's pages, rooms not met before in this poll. The walk goes on while a page is full
+ * (as long as the `limit` HappyTalk says it applied) or `total_count` says there is more, and ends
+ * on a page that brings nothing new (as when HappyTalk ignores `page`).
+ */
+async function* walkWindow(call: CustomerApiCall, window: Window, ids: Set<string>): AsyncGenerator<IDataObject> {
+	for (let page = 1; ; page++) {
+		const answer = await call(CUSTOMER_API_ENDPOINTS.roomList, {
+			status: 2,
+			sort_key: 'complate_date',
+			sort_value: 'desc',
+			...window,
+			limit: ROOM_LIST_PAGE_SIZE,
+			page,
+		});
+		const data = (answer.data ?? {}) as IDataObject;
+		const rooms = Array.isArray(data.chat_list) ? (data.chat_list as IDataObject[]) : [];
+		let fresh = 0;
+		for (const room of rooms) {
+			const id = String(room.id);
+			if (ids.has(id)) continue;
+			ids.add(id);
+			fresh++;
+			yield room;
+		}
+		const answeredLimit = Number(data.limit);
+		const limit = answeredLimit >= 1 && answeredLimit < ROOM_LIST_PAGE_SIZE ? answeredLimit : ROOM_LIST_PAGE_SIZE;
+		const total = Number(data.total_count);
+		const moreByTotal = data.total_count !== undefined && Number.isFinite(total) && page * limit < total;
+		if (fresh === 0 || (rooms.length < limit && !moreByTotal)) return;
+	}
+}
+
+/** HappyTalk's fail code carried by an error of the transport, if any. */
+export function failCode(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const happyTalk = (error.errorResponse as JsonObject | undefined)?.happyTalk as JsonObject | undefined;
+	return typeof happyTalk?.code === 'number' ? happyTalk.code : undefined;
+}
