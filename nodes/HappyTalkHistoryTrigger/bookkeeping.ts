@@ -153,7 +153,10 @@ export function afterPoll(
 		const remembered = next.seen[entry.id] !== undefined || next.pending[entry.id] !== undefined;
 		if (!outcome && (remembered || (state && !isNew(state, entry)))) continue;
 		next.seen[entry.id] = entry.completedAt;
-		next.watermark = Math.max(next.watermark ?? entry.completedAt, entry.completedAt);
+		// A completion more than a day past n8n's clock is no clock skew but a wrong date: it must
+		// not carry the watermark (and with it every later room) into the future.
+		const plausible = Math.min(entry.completedAt, now + DAY_MS);
+		next.watermark = Math.max(next.watermark ?? plausible, plausible);
 		if (!outcome) continue; // the baseline
 		if (outcome.ok) {
 			delete next.pending[entry.id];

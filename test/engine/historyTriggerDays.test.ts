@@ -84,8 +84,10 @@ function planRooms(scenario: Scenario, at: number): { after: PlannedRoom[]; befo
 		for (let i = 0; i < count; i++) rooms.push(room(second));
 	}
 	const after = rooms.splice(0);
-	// Completed shortly before activation and listed by then: never emitted.
-	for (const ago of [30 * 1000, 2 * MINUTE, 20 * MINUTE, 50 * MINUTE, 3 * HOUR]) rooms.push({ ...room(Math.floor((at - ago) / 1000) * 1000), visibleAt: at - 1000 });
+	// Completed before activation (the last ones shortly before) and listed by then: never emitted.
+	for (const ago of [30 * 1000, 2 * MINUTE, 20 * MINUTE, 50 * MINUTE, ...Array.from({ length: 40 }, (_, i) => (i + 1) * HOUR)]) {
+		rooms.push({ ...room(Math.floor((at - ago) / 1000) * 1000), visibleAt: at - 1000 });
+	}
 	return { after, before: rooms };
 }
 
@@ -129,6 +131,9 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 		const htNow = () => Date.now() + scenario.clockOffsetMs;
 		// Activation: the first poll, at START + 2 s (n8n's clock).
 		const plan = planRooms(scenario, START + 2000 + scenario.clockOffsetMs);
+		// The seeded history follows the real clock; here HappyTalk's clock is another, so it starts
+		// with rooms of its own, before activation by its clock.
+		sandbox.clearHistory();
 		sandbox.addHistoryRooms(plan.before.map(roomSpec));
 
 		const next = random(scenario.seed + 1);
@@ -201,14 +206,16 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 		// In completion order within each poll, rooms with their messages unless refused on every try.
 		for (const room of emitted) {
 			const planned = plan.after.find((entry) => entry.id === room.roomId)!;
-			if (planned.refusals >= MESSAGE_TRIES) {
+			// A restart before any emission forgets the tries counted since: a room may get more.
+			if (room.messagesError !== undefined) {
+				expect(planned.refusals).toBeGreaterThanOrEqual(MESSAGE_TRIES);
 				expect(room).toMatchObject({ messagesError: 'HappyTalk refused the request: -503 room' });
 				expect(room).not.toHaveProperty('messages');
 			} else {
 				expect(room).toMatchObject({ messageCount: 2, completedAt: `${korea(planned.completedAt).replace(' ', 'T')}+09:00` });
 			}
 		}
-		expect(plan.after.some((room) => room.refusals >= MESSAGE_TRIES)).toBe(true);
+		expect(emitted.some((room) => room.messagesError !== undefined)).toBe(true);
 		expect(plan.after.some((room) => room.refusals > 0 && room.refusals < MESSAGE_TRIES)).toBe(true);
 		expect(plan.after.some((room) => korea(room.openedAt).slice(0, 10) !== korea(room.completedAt).slice(0, 10))).toBe(true);
 		// Small: the burst of 120 rooms in one second is the most the trigger ever held.
