@@ -92,7 +92,7 @@ export class HappyTalkHistoryTrigger implements INodeType {
 						name: 'messageConcurrency',
 						type: 'number',
 						typeOptions: { minValue: MESSAGE_CONCURRENCY.min, maxValue: MESSAGE_CONCURRENCY.max },
-						default: MESSAGE_CONCURRENCY.default,
+						default: 5,
 						description: `How many rooms' messages are requested at the same time (a backfill of many rooms runs this many at once). A room whose messages cannot be read is tried again on the next polls, ${MESSAGE_TRIES} in all, then emitted without them (messagesError says why).`,
 					},
 				],

@@ -27,24 +27,40 @@ export async function listCompleted(
 	const queue = splitDays(range.sdate, range.edate, oneDayPerRequest ? 1 : HISTORY_WINDOW_DAYS, true);
 	const listed: IDataObject[] = [];
 	const ids = new Set<string>();
-	let newest: number | undefined;
+	const newest = { at: undefined as number | undefined };
 	let oneDay = oneDayPerRequest;
 	for (let window = queue.shift(); window; window = queue.shift()) {
-		try {
-			for await (const room of walkWindow(call, window, ids)) {
-				const [completed] = completedRooms([room]);
-				if (!completed) continue;
-				newest = Math.max(newest ?? completed.completedAt, completed.completedAt);
-				if (completed.completedAt < stopBelow(newest)) break;
-				listed.push(room);
-			}
-		} catch (error) {
-			if (failCode(error) !== OVER_DATE || window.sdate === window.edate) throw error;
+		const outcome = await walkDown(call, window, ids, stopBelow, newest).then(
+			(rooms) => ({ rooms, error: undefined }),
+			(error: unknown) => ({ rooms: [], error }),
+		);
+		if (outcome.error !== undefined) {
+			if (failCode(outcome.error) !== OVER_DATE || window.sdate === window.edate) throw outcome.error;
 			oneDay = true;
 			queue.unshift(...splitDays(window.sdate, window.edate, 1, true));
 		}
+		listed.push(...outcome.rooms);
 	}
 	return { rooms: completedRooms(listed), oneDayPerRequest: oneDay };
+}
+
+/** One window, newest completion first, down to the floor. */
+async function walkDown(
+	call: CustomerApiCall,
+	window: Window,
+	ids: Set<string>,
+	stopBelow: (newest: number | undefined) => number,
+	newest: { at: number | undefined },
+): Promise<IDataObject[]> {
+	const rooms: IDataObject[] = [];
+	for await (const room of walkWindow(call, window, ids)) {
+		const [completed] = completedRooms([room]);
+		if (!completed) continue;
+		newest.at = Math.max(newest.at ?? completed.completedAt, completed.completedAt);
+		if (completed.completedAt < stopBelow(newest.at)) break;
+		rooms.push(room);
+	}
+	return rooms;
 }
 
 /**
