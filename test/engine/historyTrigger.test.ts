@@ -142,6 +142,52 @@ test(`a room refused on ${MESSAGE_TRIES} polls is emitted once without its messa
 	expect(calls(ROOM_BY_ID).filter((request) => request.body?.room_id === refused)).toHaveLength(MESSAGE_TRIES);
 });
 
+test.each(['reg_date', 'complate_date', 'sortKey'])('a room opened the day before and completed now is emitted when the dates select by %s', async (rangeBy) => {
+	sandbox.setHistoryReadings({ rangeBy });
+	const { staticData: start } = await poll({});
+	sandbox.addHistoryRooms([{ id: `OPENED-YESTERDAY-${rangeBy}`, uuid: 'member44', reg_date: koreaTime(-26 * 3600000), complate_date: koreaTime(1000) }]);
+	const { rooms } = await poll(start);
+	expect(rooms.map((room) => room.roomId)).toEqual([`OPENED-YESTERDAY-${rangeBy}`]);
+});
+
+test('one day per request once HappyTalk refuses the span (-504): still one room-list request a day, rooms emitted', async () => {
+	sandbox.setHistoryReadings({ maxSpanDays: 1 });
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust_span');
+	const before = calls(ROOM_LIST).length;
+	const { rooms, staticData } = await poll(start);
+	expect(rooms.map((room) => room.roomId)).toEqual([a]);
+	expect((staticData['node:Trigger'] as IDataObject).oneDayPerRequest).toBe(true);
+	const days = calls(ROOM_LIST).slice(before).map((request) => [request.body?.sdate, request.body?.edate]);
+	expect(days.every(([sdate, edate]) => sdate === edate)).toBe(true);
+});
+
+test.each([
+	['the default', {}, 5],
+	['Message Requests at Once 2', { messageConcurrency: 2 }, 2],
+])('%s: a backfill of 12 rooms has %i message requests in flight at most', async (_label, options, most) => {
+	const { staticData: start } = await poll({});
+	const now = koreaTime(1000);
+	sandbox.addHistoryRooms(Array.from({ length: 12 }, (_, i) => ({ id: `CONCURRENT-${String(i).padStart(2, '0')}`, uuid: 'member45', reg_date: koreaTime(-60000), complate_date: now })));
+	sandbox.setLatency(80);
+	const { rooms } = await poll(start, { options });
+	sandbox.setLatency(0);
+	expect(rooms).toHaveLength(12);
+	const requests = calls(ROOM_BY_ID);
+	const peak = Math.max(...requests.map((request) => requests.filter((other) => other.receivedAt <= request.receivedAt && (other.answeredAt ?? Infinity) > request.receivedAt).length));
+	expect(peak).toBe(most);
+});
+
+test('when every message request of a poll fails with an HTTP error, the poll fails and uses up no try', async () => {
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust_outage');
+	sandbox.injectFault({ status: 502, times: 4, match: { path: ROOM_BY_ID } });
+	await expect(poll(start)).rejects.toThrow('502');
+	const { rooms, staticData } = await poll(start);
+	expect(rooms.map((room) => [room.roomId, room.messageCount])).toEqual([[a, 2]]);
+	expect((staticData['node:Trigger'] as IDataObject).pending).toEqual({});
+});
+
 test('"Include Messages" off: the room list fields only, no request per room', async () => {
 	const { staticData: start } = await poll({});
 	const a = await counsel('cust_m');
