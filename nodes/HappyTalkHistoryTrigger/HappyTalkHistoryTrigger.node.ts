@@ -23,7 +23,7 @@ import {
 } from '../HappyTalk/transport/customerApi/request';
 import { afterPoll, baselineFloor, listingPlan, readState, roomsToRead, writeState, type Emission } from './bookkeeping';
 import { listCompleted } from './completedList';
-import { readMessages } from './roomMessages';
+import { messageReader } from './roomMessages';
 import {
 	MESSAGE_CONCURRENCY,
 	MESSAGE_TRIES,
@@ -130,17 +130,24 @@ export class HappyTalkHistoryTrigger implements INodeType {
 	}
 }
 
-/** One poll: list, read the new rooms' messages, then remember (a failed poll changes nothing). */
+/** One poll: list and read the new rooms' messages, then remember (a failed poll changes nothing). */
 async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: number, options: TriggerOptions): Promise<IDataObject[]> {
 	const state = readState(data);
 	const plan = listingPlan(state, now, options.startHours);
 	const stopBelow = (newest: number | undefined) =>
 		plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, options.startHours));
-	const listing = await listCompleted(call, plan, stopBelow, state?.oneDayPerRequest ?? false);
-	const toRead = roomsToRead(state, listing.rooms, now, options.startHours);
-	const read = options.includeMessages
-		? await readMessages(call, toRead, options.messageConcurrency)
-		: { items: new Map<string, IDataObject>(), outcomes: new Map(toRead.map((entry) => [entry.id, { ok: true } as const])) };
+	// Messages are read while the list is still walked; a room is read when listed and new (or pending).
+	const reader = messageReader(call, options.messageConcurrency);
+	const listing = await listCompleted(call, plan, stopBelow, state?.oneDayPerRequest ?? false, (entry) => {
+		if (options.includeMessages && roomsToRead(state, [entry], now, options.startHours).length > 0) reader.add(entry);
+	}).catch(async (error: unknown) => {
+		await reader.finish({ failed: true });
+		throw error;
+	});
+	const read = await reader.finish();
+	if (!options.includeMessages) {
+		for (const entry of roomsToRead(state, listing.rooms, now, options.startHours)) read.outcomes.set(entry.id, { ok: true });
+	}
 	const { state: next, emit } = afterPoll(state, now, listing.rooms, read.outcomes);
 	writeState(data, { ...next, oneDayPerRequest: listing.oneDayPerRequest });
 	return emit.map((emission) => read.items.get(emission.id) ?? emissionOutput(emission));

@@ -16,13 +16,15 @@ type Window = { sdate: string; edate: string };
  * down to `stopBelow(newest so far)`: a poll pays for pages of recent completions, not for whole
  * days. Windows are walked one by one, each to its own floor, because under the reading where the
  * range selects by opening day a later window (earlier days) can still hold recent completions.
- * A range HappyTalk refuses with `-504` is asked for one day at a time from then on.
+ * A range HappyTalk refuses with `-504` is asked for one day at a time from then on. `onRoom`
+ * hears of each room as soon as it is listed (its messages can be read meanwhile).
  */
 export async function listCompleted(
 	call: CustomerApiCall,
 	range: Window,
 	stopBelow: (newest: number | undefined) => number,
 	oneDayPerRequest: boolean,
+	onRoom: (entry: ListedRoom) => void = () => {},
 ): Promise<{ rooms: ListedRoom[]; oneDayPerRequest: boolean }> {
 	const queue = splitDays(range.sdate, range.edate, oneDayPerRequest ? 1 : HISTORY_WINDOW_DAYS, true);
 	const listed: IDataObject[] = [];
@@ -30,7 +32,7 @@ export async function listCompleted(
 	const newest = { at: undefined as number | undefined };
 	let oneDay = oneDayPerRequest;
 	for (let window = queue.shift(); window; window = queue.shift()) {
-		const outcome = await walkDown(call, window, ids, stopBelow, newest).then(
+		const outcome = await walkDown(call, window, ids, stopBelow, newest, onRoom).then(
 			(rooms) => ({ rooms, error: undefined }),
 			(error: unknown) => ({ rooms: [], error }),
 		);
@@ -51,6 +53,7 @@ async function walkDown(
 	ids: Set<string>,
 	stopBelow: (newest: number | undefined) => number,
 	newest: { at: number | undefined },
+	onRoom: (entry: ListedRoom) => void,
 ): Promise<IDataObject[]> {
 	const rooms: IDataObject[] = [];
 	for await (const room of walkWindow(call, window, ids)) {
@@ -59,6 +62,7 @@ async function walkDown(
 		newest.at = Math.max(newest.at ?? completed.completedAt, completed.completedAt);
 		if (completed.completedAt < stopBelow(newest.at)) break;
 		rooms.push(room);
+		onRoom(completed);
 	}
 	return rooms;
 }

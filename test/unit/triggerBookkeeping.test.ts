@@ -53,7 +53,7 @@ const historyArbitrary = fc.record({
 	gaps: fc.array(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 30, max: 300 }), fc.constant(0)), { minLength: 40, maxLength: 120 }),
 });
 
-test.prop([historyArbitrary], { numRuns: 150 })(
+test.prop([historyArbitrary], { numRuns: 100 })(
 	'every room completed after activation is emitted exactly once, none from before; memory stays within one window',
 	({ clockOffsetMs, rangeBy, startHours, rooms: specs, gaps }) => {
 		const activationHt = ACTIVATION + clockOffsetMs;
@@ -81,7 +81,9 @@ test.prop([historyArbitrary], { numRuns: 150 })(
 		const schedule = [...gaps];
 		for (let i = 0; ; i++) {
 			const gap = i < schedule.length ? schedule[i] : 1;
-			if (i >= schedule.length && now + clockOffsetMs > lastCompletion + (MESSAGE_TRIES + 3) * MINUTE) break;
+			// Enough quiet polls at the end for every try, whatever the generated part left.
+			const quietPolls = i - schedule.length;
+			if (quietPolls >= MESSAGE_TRIES + 3 && now + clockOffsetMs > lastCompletion + (MESSAGE_TRIES + 3) * MINUTE) break;
 
 			const plan = listingPlan(state, now, startHours);
 			const listed = completedRooms(modelList(rooms, now + clockOffsetMs, plan, rangeBy, (newest) => plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, startHours))));
