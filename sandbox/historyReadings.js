@@ -7,9 +7,11 @@ const { isPlainObject } = require('./validate');
  * reading (written from the spec, "What the documents leave open"):
  * - `pageCap`: HappyTalk may cap pages below the documented maximum of 50; its answer then says
  *   `limit: <cap>`. null: the documented 50.
- * - `ignorePage`: the room list may ignore `page` and always answer the first page.
+ * - `ignorePage`: the room list may ignore `page` and always answer the first page: true says
+ *   `page: 1` in its answer, 'silently' repeats the page number asked for.
  * - `totalCount`: `total_count` is not said to count all pages: 'exact' (every matching room),
- *   'absent' (not sent), 'low' (half of them, rounded down), 'high' (100 more than there are).
+ *   'absent' (not sent), 'low' (half of them, rounded down), 'high' (100 more than there are),
+ *   'page' (the rooms on this page: "the number of rooms" read as the answer's own).
  * - `numbersAsStrings`: `page`, `limit` and `total_count` are documented as String.
  * - `maxSpanDays`: the spec names `-504 overDate` but no maximum span; a longer range is refused.
  * - `sitePrefix`: a room's `customer_uuid` is `<site>_<uuid>` in every example; false sends the
@@ -31,7 +33,7 @@ const DEFAULT_READINGS = Object.freeze({
 	refusedRooms: Object.freeze([]),
 });
 const RANGE_BY = ['sortKey', 'reg_date', 'complate_date'];
-const TOTAL_COUNTS = ['exact', 'absent', 'low', 'high'];
+const TOTAL_COUNTS = ['exact', 'absent', 'low', 'high', 'page'];
 
 /** A partial set of readings checked and laid over `base`; throws a TypeError naming a bad one. */
 function checkReadings(input, base = DEFAULT_READINGS) {
@@ -53,7 +55,8 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 	if (!Array.isArray(readings.refusedRooms) || !readings.refusedRooms.every((id) => typeof id === 'string')) {
 		throw new TypeError('refusedRooms must be an array of room ids (strings)');
 	}
-	for (const key of ['ignorePage', 'numbersAsStrings', 'sitePrefix']) {
+	if (![true, false, 'silently'].includes(readings.ignorePage)) throw new TypeError("ignorePage must be true, false or 'silently'");
+	for (const key of ['numbersAsStrings', 'sitePrefix']) {
 		if (typeof readings[key] !== 'boolean') throw new TypeError(`${key} must be true or false`);
 	}
 	return readings;
@@ -63,13 +66,15 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 function roomListPage(rooms, askedLimit, askedPage, readings) {
 	const limit = readings.pageCap === null ? askedLimit : Math.min(askedLimit, readings.pageCap);
 	const page = readings.ignorePage ? 1 : askedPage;
-	const total = { exact: rooms.length, low: Math.floor(rooms.length / 2), high: rooms.length + 100 }[readings.totalCount];
+	const answeredPage = readings.ignorePage === 'silently' ? askedPage : page;
+	const chatList = rooms.slice((page - 1) * limit, page * limit);
+	const total = { exact: rooms.length, low: Math.floor(rooms.length / 2), high: rooms.length + 100, page: chatList.length }[readings.totalCount];
 	const number = (value) => (readings.numbersAsStrings ? String(value) : value);
 	return {
-		page: number(page),
+		page: number(answeredPage),
 		limit: number(limit),
 		...(total === undefined ? {} : { total_count: number(total) }),
-		chat_list: rooms.slice((page - 1) * limit, page * limit),
+		chat_list: chatList,
 	};
 }
 

@@ -1,9 +1,9 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { CUSTOMER_API_ENDPOINTS } from '../HappyTalk/shared/history/endpoints';
 import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE } from '../HappyTalk/shared/history/filters.schema';
 import { splitDays } from '../HappyTalk/shared/history/kstDates';
+import { roomListPages } from '../HappyTalk/shared/history/roomList';
 import type { CustomerApiCall } from '../HappyTalk/transport/customerApi/request';
 import { completedRooms, type ListedRoom } from './bookkeeping';
 
@@ -46,7 +46,7 @@ export async function listCompleted(
 	return { rooms: completedRooms(listed), oneDayPerRequest: oneDay };
 }
 
-/** One window, newest completion first, down to the floor. */
+/** One window, newest completion first, down to the floor (pages as walkRoomList reads them). */
 async function walkDown(
 	call: CustomerApiCall,
 	window: Window,
@@ -56,7 +56,8 @@ async function walkDown(
 	onRoom: (entry: ListedRoom) => void,
 ): Promise<IDataObject[]> {
 	const rooms: IDataObject[] = [];
-	for await (const room of walkWindow(call, window, ids)) {
+	const query = { status: 2, sort_key: 'complate_date', sort_value: 'desc', ...window };
+	for await (const room of roomListPages(call, query, ROOM_LIST_PAGE_SIZE, ids)) {
 		const [completed] = completedRooms([room]);
 		if (!completed) continue;
 		newest.at = Math.max(newest.at ?? completed.completedAt, completed.completedAt);
@@ -65,39 +66,6 @@ async function walkDown(
 		onRoom(completed);
 	}
 	return rooms;
-}
-
-/**
- * One window's pages, rooms not met before in this poll. The walk goes on while a page is full
- * (as long as the `limit` HappyTalk says it applied) or `total_count` says there is more, and ends
- * on a page that brings nothing new (as when HappyTalk ignores `page`).
- */
-async function* walkWindow(call: CustomerApiCall, window: Window, ids: Set<string>): AsyncGenerator<IDataObject> {
-	for (let page = 1; ; page++) {
-		const answer = await call(CUSTOMER_API_ENDPOINTS.roomList, {
-			status: 2,
-			sort_key: 'complate_date',
-			sort_value: 'desc',
-			...window,
-			limit: ROOM_LIST_PAGE_SIZE,
-			page,
-		});
-		const data = (answer.data ?? {}) as IDataObject;
-		const rooms = Array.isArray(data.chat_list) ? (data.chat_list as IDataObject[]) : [];
-		let fresh = 0;
-		for (const room of rooms) {
-			const id = String(room.id);
-			if (ids.has(id)) continue;
-			ids.add(id);
-			fresh++;
-			yield room;
-		}
-		const answeredLimit = Number(data.limit);
-		const limit = answeredLimit >= 1 && answeredLimit < ROOM_LIST_PAGE_SIZE ? answeredLimit : ROOM_LIST_PAGE_SIZE;
-		const total = Number(data.total_count);
-		const moreByTotal = data.total_count !== undefined && Number.isFinite(total) && page * limit < total;
-		if (fresh === 0 || (rooms.length < limit && !moreByTotal)) return;
-	}
 }
 
 /** HappyTalk's fail code carried by an error of the transport, if any. */

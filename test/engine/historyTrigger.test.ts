@@ -142,7 +142,7 @@ test(`a room refused on ${MESSAGE_TRIES} polls is emitted once without its messa
 	expect(calls(ROOM_BY_ID).filter((request) => request.body?.room_id === refused)).toHaveLength(MESSAGE_TRIES);
 });
 
-test.each(['reg_date', 'complate_date', 'sortKey'])('a room opened the day before and completed now is emitted when the dates select by %s', async (rangeBy) => {
+test.each(['reg_date', 'complate_date', 'sortKey'] as const)('a room opened the day before and completed now is emitted when the dates select by %s', async (rangeBy) => {
 	sandbox.setHistoryReadings({ rangeBy });
 	const { staticData: start } = await poll({});
 	sandbox.addHistoryRooms([{ id: `OPENED-YESTERDAY-${rangeBy}`, uuid: 'member44', reg_date: koreaTime(-26 * 3600000), complate_date: koreaTime(1000) }]);

@@ -11,7 +11,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MESSAGE_TRIES, RECHECK_WINDOW_MS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
-import { COMPANY_TOKEN, deepText, startSandbox, type HistoryRoomSpec, type Sandbox } from '../support/sandbox';
+import { COMPANY_TOKEN, deepText, startSandbox, type HistoryReadings, type HistoryRoomSpec, type Sandbox } from '../support/sandbox';
 import { loadEngine, shutdownEngine, type Engine } from './harness';
 
 const MINUTE = 60000;
@@ -26,7 +26,7 @@ interface Scenario {
 	seed: number;
 	hours: number;
 	clockOffsetMs: number;
-	readings: Record<string, unknown>;
+	readings: Partial<HistoryReadings>;
 }
 
 const SCENARIOS: Scenario[] = [
