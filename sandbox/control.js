@@ -33,6 +33,10 @@ const ACTIONS = new Map([
 	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
 	['GET /__sandbox/clock', (sandbox) => sandbox.clock()],
 	['POST /__sandbox/clock', (sandbox, body) => sandbox.setClock(body)],
+	['GET /__sandbox/service-history', (sandbox) => sandbox.serviceHistoryEntries()],
+	['POST /__sandbox/service-history', (sandbox, body) => sandbox.addServiceHistory(body)],
+	['POST /__sandbox/service-history/clear', (sandbox) => sandbox.clearServiceHistory()],
+	['POST /__sandbox/service-history/readings', (sandbox, body) => sandbox.setServiceHistory(body)],
 ]);
 
 /**

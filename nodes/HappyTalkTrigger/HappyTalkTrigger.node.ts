@@ -7,6 +7,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { attachmentOptions } from './attachments/options';
+import { downloadAttachmentsStep } from './attachments/downloadStep';
 import { parseIncomingMessage } from './incomingMessage';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
@@ -118,12 +120,16 @@ export class HappyTalkTrigger implements INodeType {
 						description:
 							'Start the workflow only for these message types; others are acknowledged and ignored. Empty: every message.',
 					},
+					...attachmentOptions,
 				],
 			},
 		],
 	};
 
 	webhookMethods = receiveDomainLifecycle;
+
+	// Runs inside the execution with webhook()'s items: attachments are downloaded there.
+	execute = downloadAttachmentsStep;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
