@@ -15,10 +15,14 @@ import {
 
 export type FindCustomerApiOperation = (resource: string, operation: string) => CustomerApiOperation | undefined;
 
-/** How failures come out: n8n's "On Error" setting, or (as an AI Agent's tool) always a result. */
-export interface FailureOutputs {
+/**
+ * How items come out: failures by n8n's "On Error" setting, or (as an AI Agent's tool) always as
+ * a result; an item's answers as they are, or (as a tool) each with a sentence for the model.
+ */
+export interface CustomerOutputs {
 	continueOnFail(): boolean;
 	failure(error: Error): IDataObject;
+	successes?(results: IDataObject[]): IDataObject[];
 }
 
 /**
@@ -30,11 +34,11 @@ export interface FailureOutputs {
 export async function runItems(
 	this: IExecuteFunctions,
 	findOperation: FindCustomerApiOperation,
-	failures: FailureOutputs = { continueOnFail: () => this.continueOnFail(), failure: errorItemJson },
+	itemOutputs: CustomerOutputs = { continueOnFail: () => this.continueOnFail(), failure: errorItemJson },
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const errorItem = (error: Error, itemIndex: number): INodeExecutionData => ({
-		json: failures.failure(error),
+		json: itemOutputs.failure(error),
 		pairedItem: { item: itemIndex },
 	});
 	const outputs: INodeExecutionData[][] = items.map(() => []);
@@ -44,7 +48,7 @@ export async function runItems(
 		try {
 			plans[itemIndex] = prepare.call(this, itemIndex, findOperation);
 		} catch (error) {
-			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!itemOutputs.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}
@@ -57,9 +61,9 @@ export async function runItems(
 		try {
 			connection ??= await openCustomerConnection.call(this);
 			const results = await plan.run(customerApiCaller(this, connection, itemIndex, plan.settings));
-			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			outputs[itemIndex] = (itemOutputs.successes?.(results) ?? results).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!itemOutputs.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}

@@ -53,7 +53,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 		settings: readCustomerApiSettings.call(this, itemIndex),
 		async run(call) {
 			const answer = await call(CUSTOMER_API_ENDPOINTS.setUserInfo, body);
-			return [{ ...answer, updated: true, uuid: body.uuid, roomId: body.room_id }];
+			return [{ updated: true, uuid: body.uuid, roomId: body.room_id, ...answer }];
 		},
 	};
 }
