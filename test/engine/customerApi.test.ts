@@ -383,6 +383,10 @@ describe('Fail codes of the customer API', () => {
 		expect(continued.items).toHaveLength(2);
 		expect(continued.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(continued.items[0].json).toMatchObject({ error: `HappyTalk refused the request: ${code} ${message}`, happyTalk: { code, message } });
+		// The error item names the customer or room the item asked for.
+		const asked = { uuid: (parameters as IDataObject).uuid, roomId: (parameters as IDataObject).roomId };
+		expect(continued.items[0].json).toMatchObject(JSON.parse(JSON.stringify(asked)) as IDataObject);
+		expect(Object.keys(continued.items[0].json)[0]).toBe(asked.uuid !== undefined ? 'uuid' : 'roomId');
 	});
 
 	test.each([

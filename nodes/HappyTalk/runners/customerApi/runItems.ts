@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
+import { itemIdentity } from '../../shared/itemIdentity';
 import type { CustomerApiOperation, CustomerApiPlan } from '../../shared/operation';
 import {
 	customerApiCaller,
@@ -38,7 +39,7 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const errorItem = (error: Error, itemIndex: number): INodeExecutionData => ({
-		json: itemOutputs.failure(error),
+		json: { ...itemIdentity(this, itemIndex), ...itemOutputs.failure(error) },
 		pairedItem: { item: itemIndex },
 	});
 	const outputs: INodeExecutionData[][] = items.map(() => []);
