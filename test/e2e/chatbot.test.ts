@@ -23,7 +23,10 @@ const example = (name: string) =>
 		nodes: Array<{ type: string; webhookId?: string }>;
 	};
 const autoReply = example('auto-reply-bot');
-const autoReplyWebhookId = autoReply.nodes.find((node) => node.webhookId)?.webhookId as string;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
+// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+const autoReplyWebhookId: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 const GUARDED = { id: 'HtE2eGuarded0001', webhookId: '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09', secret: 'k7Qx-path-secret_2026' };
 const guardedWorkflow = {

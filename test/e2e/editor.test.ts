@@ -14,6 +14,8 @@ import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { N8N_VERSIONS, REPO, ownerSession } = require('../../scripts/n8n');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.HAPPYTALK_SCREENSHOTS_DIR
@@ -126,14 +128,13 @@ test('test the trigger from the editor: "Execute workflow", then the sandbox\'s 
 		id: string;
 		nodes: Array<{ webhookId?: string }>;
 	};
-	const webhookId = bot.nodes.find((node) => node.webhookId)?.webhookId as string;
 	await page.goto(`${server.url}/workflow/${bot.id}`, { waitUntil: 'networkidle' });
 	n8n.sandbox.reset();
 	await page.getByTestId('execute-workflow-button').click();
 
 	// What the README tells users: the demo's "test <uuid> <room> <text>", or any customer message
 	// sent with the test URL (…/webhook-test/<id>) as its receive URL. n8n listens once registered.
-	const testReceiveUrl = `${server.url}/webhook-test/${webhookId}`;
+	const testReceiveUrl = `${server.url}/${(receivePath(triggerOf(bot)) as string).replace(/^webhook\//, 'webhook-test/')}`;
 	let answer = { status: 0, body: '' };
 	for (const deadline = Date.now() + 30000; Date.now() < deadline; ) {
 		answer = await n8n.sandbox.sendCustomerMessage({ receiveUrl: testReceiveUrl, uuid: 'customer_11', room_id: '100211', text: '테스트 메시지' });
