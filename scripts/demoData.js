@@ -82,6 +82,7 @@ async function cli(version, env, args) {
 }
 
 module.exports = {
+	TRANSCRIPT_EXAMPLE,
 	importDemoData,
 	sandboxCredential,
 	sandboxCustomerCredential,
