@@ -173,3 +173,41 @@ describe("HappyTalk Trigger's webhook path, as n8n registers it", () => {
 		expect([shown(1), shown(1.1)]).toEqual([true, false]);
 	});
 });
+
+describe('canvas subtitles, as n8n evaluates them', () => {
+	const subtitle = (name: string, parameters: INode['parameters']) => {
+		const nodeType = nodeTypes.get(`${PACKAGE_NAME}.${name}`)!;
+		const node: INode = { id: 'n', name: 'Node', type: `${PACKAGE_NAME}.${name}`, typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		});
+		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle!, 'internal', {});
+	};
+
+	test("the HappyTalk node shows the operation's action, never its internal values", () => {
+		const { description } = nodeTypes.get(MAIN)!;
+		const operations = description.properties.filter((property) => property.name === 'operation');
+		const shown = operations.flatMap((property) =>
+			(property.options as Array<{ value: string; action: string }>).map((option) => {
+				const resource = String(property.displayOptions!.show!.resource![0]);
+				return [resource, option.value, subtitle('happyTalk', { resource, operation: option.value })];
+			}),
+		);
+		expect(shown.length).toBeGreaterThanOrEqual(8);
+		for (const [resource, operation, text] of shown) {
+			const action = (operations.flatMap((property) => property.options) as Array<{ value: string; action: string }>).find(
+				(option) => option.value === operation,
+			)!.action;
+			expect([resource, operation, text]).toEqual([resource, operation, action]);
+		}
+		expect(subtitle('happyTalk', { resource: 'history', operation: 'getManyRooms' })).toBe('Get many counseling rooms');
+	});
+
+	test("the Counseling Trigger's subtitle says what it emits, not its own name again", () => {
+		expect(subtitle('happyTalkHistoryTrigger', { options: {} })).toBe('Completed rooms, with messages');
+		expect(subtitle('happyTalkHistoryTrigger', { options: { includeMessages: false } })).toBe('Completed rooms');
+	});
+});
