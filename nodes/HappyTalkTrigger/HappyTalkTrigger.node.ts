@@ -29,7 +29,9 @@ export class HappyTalkTrigger implements INodeType {
 		version: TRIGGER_VERSIONS,
 		defaultVersion: DEFAULT_VERSION,
 		subtitle: 'On customer message',
+		// Both fit the editor's tooltip boxes (the longer first text overflowed the canvas's).
 		eventTriggerDescription: 'Waiting for a customer message',
+		activationMessage: "Customers' messages now start this workflow, once HappyTalk has the Production URL as its receive domain.",
 		description: APP_DESCRIPTION,
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],

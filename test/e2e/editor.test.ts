@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
+import { APP_DESCRIPTION } from '../../nodes/HappyTalk/shared/appDescription';
 import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,6 +63,9 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await page.getByTestId('node-creator-search-bar').fill('HappyTalk');
 	const result = page.getByTestId('node-creator-item-name').filter({ hasText: /^HappyTalk$/ });
 	await expect(result.count()).resolves.toBe(1);
+	// n8n gives the merged entry (node and trigger) the trigger's description: one sentence for both.
+	await expect(page.getByText(APP_DESCRIPTION, { exact: true }).count()).resolves.toBeGreaterThan(0);
+	await expect(page.getByText(/Starts the workflow when a customer writes/).count()).resolves.toBe(0);
 	await result.click();
 	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
 	// folds its actions: all eight operations (Biz API and customer API).
