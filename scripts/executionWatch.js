@@ -38,4 +38,11 @@ function watchExecutions({ url, cookie, workflowId, describe, log, pollMs = POLL
 	};
 }
 
-module.exports = { watchExecutions };
+/** The terminal's line for one run of the counseling transcript example. */
+function transcriptNews(execution) {
+	return execution.status === 'success'
+		? `  [transcript] a completed counseling was saved to the data table "HappyTalk transcripts" (execution ${execution.id})`
+		: `  [transcript] the counseling transcript example failed (execution ${execution.id}, ${execution.status}): open it in n8n's Executions`;
+}
+
+module.exports = { watchExecutions, transcriptNews };

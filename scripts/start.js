@@ -16,7 +16,7 @@ const n8n = require('./n8n');
 const { readCustomerLines, parseLine, testUrlFor } = require('../sandbox/cliCustomer');
 const { printConversation } = require('../sandbox/conversation');
 const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, TRANSCRIPT_EXAMPLE } = require('./demoData');
-const { watchExecutions } = require('./executionWatch');
+const { transcriptNews, watchExecutions } = require('./executionWatch');
 const { ensurePortsFree } = require('./ports');
 const { demoFolder, demoVersion } = require('./demoVersion');
 
@@ -98,10 +98,7 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		cookie,
 		workflowId: TRANSCRIPT_EXAMPLE.id,
 		log: console.log,
-		describe: (execution) =>
-			execution.status === 'success'
-				? `  [transcript] a completed counseling was saved to the data table "HappyTalk transcripts" (execution ${execution.id})`
-				: `  [transcript] the counseling transcript example failed (execution ${execution.id}, ${execution.status}): open it in n8n's Executions`,
+		describe: transcriptNews,
 	});
 	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot
 	// ("ai" is never a uuid: too short).
