@@ -63,13 +63,14 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await page.getByTestId('node-creator-search-bar').fill('HappyTalk');
 	const result = page.getByTestId('node-creator-item-name').filter({ hasText: /^HappyTalk$/ });
 	await expect(result.count()).resolves.toBe(1);
-	// n8n gives the merged entry (node and trigger) the trigger's description: one sentence for both.
-	await expect(page.getByText(APP_DESCRIPTION, { exact: true }).count()).resolves.toBeGreaterThan(0);
-	await expect(page.getByText(/Starts the workflow when a customer writes/).count()).resolves.toBe(0);
 	await result.click();
 	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
 	// folds its actions: all eight operations (Biz API and customer API).
 	await page.getByText('On customer message', { exact: true }).waitFor();
+	// Its details show the merged entry's description, which n8n takes from the trigger: one
+	// sentence for the node and the trigger, not the trigger's own.
+	await expect(page.getByText(APP_DESCRIPTION, { exact: true }).count()).resolves.toBe(1);
+	await expect(page.getByText(/Starts the workflow when a customer writes/).count()).resolves.toBe(0);
 	await expect(page.getByText('On new HappyTalk event', { exact: true }).count()).resolves.toBe(0);
 	await page.getByText('Actions (8)', { exact: true }).click();
 	await page.getByText('Open a room', { exact: true }).waitFor();
