@@ -81,11 +81,11 @@ n8n ${N8N_VERSION} is ready: ${server.url}
   Credential "HappyTalk Customer Sandbox" → its customer API (company token ${sandbox.companyToken})
   Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
-  Try the active webhook example:
+  Try the published webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
-    HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
+    HappyTalk Trigger starts the published auto-reply bot, which answers into the same room.
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
     Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
   Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
