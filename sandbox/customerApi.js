@@ -7,6 +7,7 @@ const { chatView, messagesView, PARAMETER_COUNT } = require('./history');
 const { roomListPage } = require('./historyReadings');
 const { kstDay, kstDayStart } = require('./kstTime');
 const { isPlainObject } = require('./validate');
+const { PATHS: SERVICE_HISTORY_PATHS, serviceHistory } = require('./serviceHistory');
 
 const PREFIX = '/user/api/';
 const DAY_MS = 86400000;
@@ -23,6 +24,7 @@ const ROUTES = new Map([
 	['chat_list_for_userid', byCustomerId],
 	['chat_room_lists', roomList],
 	['set_user_info', setUserInfo],
+	['service_history', serviceUsage],
 ]);
 
 function isCustomerApiPath(path) {
@@ -35,7 +37,8 @@ function isCustomerApiPath(path) {
  * Order: route, method, body, token, then the call's own fields.
  */
 function handleCustomerApiRequest(request, state) {
-	const name = /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
+	// The service usage history also answers on the dc page's path (in front of it, the bnd hosts).
+	const name = request.path === SERVICE_HISTORY_PATHS.dc ? 'service_history' : /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
 	const route = name && ROUTES.get(name);
 	if (!route) return fail('unAuthorized', `no customer API endpoint ${request.path}`, 404);
 	if (request.method !== 'POST') return fail('unAuthorized', `${request.method} is not allowed, use POST`, 405);
@@ -43,7 +46,7 @@ function handleCustomerApiRequest(request, state) {
 	const token = request.body.token;
 	if (sameText(token, state.limitedToken)) return fail('unAuthorized', 'this token has no permission for the customer API');
 	if (!sameText(token, state.companyToken)) return fail('token', 'token is missing or wrong');
-	return route(request.body, state.history, state.historyReadings);
+	return route(request.body, state.history, state.historyReadings, state);
 }
 
 function byRoomId(body, history, readings) {
@@ -82,6 +85,11 @@ function roomList(body, history, readings) {
 	const page = Math.max(1, wholeNumber(body.page) ?? 1);
 	const rooms = select(history.list(), query).map((room) => chatView(room, history, { forList: true, sitePrefix: readings.sitePrefix }));
 	return success(roomListPage(rooms, limit, page, readings));
+}
+
+function serviceUsage(body, _history, _readings, state) {
+	const answer = serviceHistory(body, state.serviceLog, state.serviceHistory);
+	return answer.fail ? fail(answer.fail, answer.reason) : success(answer.data);
 }
 
 function setUserInfo(body, history) {

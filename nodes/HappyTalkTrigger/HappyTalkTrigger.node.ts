@@ -8,6 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import { APP_DESCRIPTION } from '../HappyTalk/shared/appDescription';
+import { attachmentOptions } from './attachments/options';
+import { downloadAttachmentsStep } from './attachments/downloadStep';
 import { parseIncomingMessage } from './incomingMessage';
 import { DEFAULT_VERSION, RECEIVE_PATH, TRIGGER_VERSIONS, versionOneNotice } from './versions';
 import { receiveDomainLifecycle } from './webhookLifecycle';
@@ -123,12 +125,16 @@ export class HappyTalkTrigger implements INodeType {
 						description:
 							'Start the workflow only for these message types; others are acknowledged and ignored. Empty: every message.',
 					},
+					...attachmentOptions,
 				],
 			},
 		],
 	};
 
 	webhookMethods = receiveDomainLifecycle;
+
+	// Runs inside the execution with webhook()'s items: attachments are downloaded there.
+	execute = downloadAttachmentsStep;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

@@ -62,6 +62,8 @@ export interface RunOptions {
 	/** The node's version, as a saved workflow names it (default 1). */
 	typeVersion?: number;
 	credentials?: CredentialData;
+	/** Another node of the package (e.g. 'happyTalkTrigger'), run with `items` as its input. */
+	nodeType?: string;
 }
 
 export interface Engine {
@@ -161,7 +163,7 @@ export async function loadEngine(
 			const node: INode = {
 				id: 'happytalk-node',
 				name: 'HappyTalk',
-				type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
+				type: options.nodeType ? `${PACKAGE_NAME}.${options.nodeType}` : options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 				typeVersion: options.typeVersion ?? 1,
 				position: [0, 0],
 				parameters,

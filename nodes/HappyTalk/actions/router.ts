@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
 import { runItems, type CustomerOutputs } from '../runners/customerApi/runItems';
+import { runPlainItems } from '../runners/plain/runItems';
 import { customerToolResults } from '../tool/customerOutcomes';
 import { runsAsTool } from '../tool/runsAsTool';
 import { toolFailure, toolSuccess } from '../tool/toolResults';
-import { findBizApiOperation, findCustomerApiOperation, resources } from './registry';
+import { findBizApiOperation, findCustomerApiOperation, findPlainOperation, resources } from './registry';
 
 /**
  * As an AI Agent's tool, every item is a result for the model, whatever "On Error" says. Only a
@@ -25,14 +26,17 @@ const toolOutputs = (resource: string | undefined, operationKey: string): ItemOu
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
-	const customerApi = resources.find((entry) => entry.value === resource)?.api === 'customerApi';
-	if (!runsAsTool(this.getNode())) {
+	const api = resources.find((entry) => entry.value === resource)?.api;
+	const customerApi = api === 'customerApi';
+	const asTool = runsAsTool(this.getNode());
+	const operation = items.length === 0 ? '' : String(this.getNodeParameter('operation', 0));
+	const outputs = toolOutputs(resource, `${resource}.${operation}`);
+	if (api === 'none') return await runPlainItems.call(this, findPlainOperation, asTool ? outputs : undefined);
+	if (!asTool) {
 		return customerApi
 			? await runItems.call(this, findCustomerApiOperation)
 			: await sendItems.call(this, findBizApiOperation);
 	}
-	const operation = items.length === 0 ? '' : String(this.getNodeParameter('operation', 0));
-	const outputs = toolOutputs(resource, `${resource}.${operation}`);
 	try {
 		return customerApi
 			? await runItems.call(this, findCustomerApiOperation, outputs)

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One entry of a resource's Operation dropdown; `value` is a contract with saved workflows. */
 export interface OperationOption {
@@ -38,6 +38,8 @@ export interface BizApiOperation extends OperationDescription {
 /** How one item of a customer API operation runs, once it is validated. */
 export interface CustomerApiPlan {
 	settings: { timeout: number; retries: number };
+	/** Hosts other than the credential's customer API hosts, by environment (a custom Base URL stays). */
+	hosts?: { production: string; development: string };
 	/** Makes the item's calls; returns its output items' JSON (a search may return none or many). */
 	run(call: (endpoint: string, body: IDataObject) => Promise<IDataObject>): Promise<IDataObject[]>;
 }
@@ -46,4 +48,10 @@ export interface CustomerApiPlan {
 export interface CustomerApiOperation extends OperationDescription {
 	/** Resolves and validates one item; throws before anything is sent. */
 	prepare(this: IExecuteFunctions, itemIndex: number): CustomerApiPlan;
+}
+
+/** An operation that calls no HappyTalk API (and needs no credential): one item in, one out. */
+export interface PlainOperation extends OperationDescription {
+	/** The item's output; throws (before or after its request) when the item failed. */
+	run(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData>;
 }

@@ -21,8 +21,10 @@ const outcomes: Record<string, (item: IDataObject) => string> = {
 /** A list that found nothing is one result too: the model reads an empty answer as a failure. */
 const NOTHING_FOUND = 'No counseling room matched. Nothing was changed.';
 
+/** An operation without a sentence here (e.g. the service usage log) reaches the model as it is. */
 export function customerToolResults(operationKey: string, results: IDataObject[]): IDataObject[] {
-	const describe = outcomes[operationKey] ?? (() => 'Done.');
+	const describe = outcomes[operationKey];
+	if (!describe) return results;
 	if (results.length === 0) return [{ result: NOTHING_FOUND, found: 0 }];
 	return results.map((item) => {
 		// First, and in place of the customer API's own `result` ("success") where it has one.

@@ -8,6 +8,7 @@ import {
 import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
 import { itemIdentity } from '../../shared/itemIdentity';
 import type { CustomerApiOperation, CustomerApiPlan } from '../../shared/operation';
+import { resolveBaseUrlFor } from '../../transport/baseUrlRule';
 import {
 	customerApiCaller,
 	openCustomerConnection,
@@ -25,6 +26,9 @@ export interface CustomerOutputs {
 	failure(error: Error): IDataObject;
 	successes?(results: IDataObject[]): IDataObject[];
 }
+
+/** Only how failures come out, as the runner of operations without a HappyTalk API takes it. */
+export type FailureOutputs = Pick<CustomerOutputs, 'continueOnFail' | 'failure'>;
 
 /**
  * Two phases, as for the Biz API: every item is read and checked first, so a bad item stops the
@@ -61,7 +65,8 @@ export async function runItems(
 		if (!plan) continue;
 		try {
 			connection ??= await openCustomerConnection.call(this);
-			const results = await plan.run(customerApiCaller(this, connection, itemIndex, plan.settings));
+			const target = plan.hosts ? connectionTo(connection, plan.hosts) : connection;
+			const results = await plan.run(customerApiCaller(this, target, itemIndex, plan.settings));
 			outputs[itemIndex] = (itemOutputs.successes?.(results) ?? results).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (!itemOutputs.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
@@ -69,6 +74,11 @@ export async function runItems(
 		}
 	}
 	return [outputs.flat()];
+}
+
+/** The same credential at other hosts: the environment picks one; a custom Base URL is kept. */
+function connectionTo(connection: CustomerConnection, hosts: NonNullable<CustomerApiPlan['hosts']>): CustomerConnection {
+	return { ...connection, baseURL: resolveBaseUrlFor(connection.credentials.data ?? {}, hosts) };
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number, findOperation: FindCustomerApiOperation): CustomerApiPlan {
