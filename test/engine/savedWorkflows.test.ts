@@ -93,7 +93,8 @@ describe.each(saved)('%s', (_file, workflow) => {
 		const fedByOurs = new Set(Object.values(connections).flatMap((output) => output.main.flat().map((c) => c!.node)));
 		const first = main.find((node) => !fedByOurs.has(node.name))!;
 		const items = INPUT[first.name] ?? [{}];
-		const customer = first.parameters.resource === 'history' || first.parameters.resource === 'customer';
+		// The Biz API's resources; every other one reads the customer API.
+		const customer = !['message', 'room', 'counselor'].includes(String(first.parameters.resource));
 		// As after the quickstart's step 2: the auto-reply bot has answered customer_01 in room 5550001.
 		await bizApi.runNode({ resource: 'message', operation: 'send', uuid: 'customer_01', roomId: '5550001', messageType: 'text', message: 'hi' }, [{}]);
 
