@@ -52,6 +52,7 @@ function handleCustomerApiRequest(request, state) {
 function byRoomId(body, history, readings) {
 	const room = typeof body.room_id === 'string' || typeof body.room_id === 'number' ? history.get(String(body.room_id)) : undefined;
 	if (!room) return fail('room', `no room ${JSON.stringify(body.room_id)}`);
+	if (readings.refusedRooms.includes(room.id)) return fail('room', `room ${room.id} is switched to refuse its messages (refusedRooms)`);
 	return success([withMessages(room, history, readings)]);
 }
 
@@ -63,7 +64,7 @@ function byUuid(body, history, readings) {
 	if (!isText(body.uuid)) return fail('uuid', 'uuid is missing');
 	// The uuid is sent without the site number (customer-api.md).
 	if (!history.customer(body.uuid)) return fail('users', `no customer with uuid ${body.uuid}`);
-	const query = readQuery(body, readings);
+	const query = readQuery(body, readings, history.now());
 	if (query.fail) return query.fail;
 	const rooms = select(history.list().filter((room) => room.uuid === body.uuid), query);
 	return success(rooms.map((room) => withMessages(room, history, readings)));
@@ -79,7 +80,7 @@ function byCustomerId(body, history, readings) {
 }
 
 function roomList(body, history, readings) {
-	const query = readQuery(body, readings);
+	const query = readQuery(body, readings, history.now());
 	if (query.fail) return query.fail;
 	const limit = Math.min(LIST_LIMIT.max, Math.max(1, wholeNumber(body.limit) ?? LIST_LIMIT.default));
 	const page = Math.max(1, wholeNumber(body.page) ?? 1);
@@ -120,9 +121,9 @@ function setUserInfo(body, history) {
  * today (Korea time). One of sdate/edate alone stands for that single day. The range applies to
  * the date the rooms are sorted by: reg_date, or complate_date (then open rooms are left out).
  */
-function readQuery(body, { maxSpanDays }) {
+function readQuery(body, { maxSpanDays, rangeBy }, now) {
 	const given = (key) => (body[key] === undefined || body[key] === null || body[key] === '' ? undefined : body[key]);
-	const today = kstDay(Date.now());
+	const today = kstDay(now);
 	let from;
 	let to;
 	if (given('sdate') !== undefined || given('edate') !== undefined) {
@@ -136,17 +137,19 @@ function readQuery(body, { maxSpanDays }) {
 	if ((to - from) / DAY_MS + 1 > maxSpanDays) return { fail: fail('overDate', `the range is longer than ${maxSpanDays} days`) };
 	const status = given('status') === undefined ? 99 : Number(given('status'));
 	const sortKey = body.sort_key === 'complate_date' ? 'endMs' : 'regMs';
+	const rangeKey = { reg_date: 'regMs', complate_date: 'endMs', sortKey }[rangeBy];
 	const descending = body.sort_value !== 'asc';
-	return { from, to: to + DAY_MS, status, sortKey, descending };
+	return { from, to: to + DAY_MS, status, sortKey, rangeKey, descending };
 }
 
-function select(rooms, { from, to, status, sortKey, descending }) {
+function select(rooms, { from, to, status, sortKey, rangeKey, descending }) {
 	const chosen = rooms.filter((room) => {
-		const at = room[sortKey];
+		const at = room[rangeKey];
 		return at !== null && at >= from && at < to && (status === 99 || String(status) === room.status);
 	});
 	// Within one timestamp, the order rooms were created in: deterministic, as a database's would be.
-	chosen.sort((a, b) => a[sortKey] - b[sortKey] || a.seq - b.seq);
+	// An open room has no complate_date ("0000-00-00 00:00:00"): the earliest of all.
+	chosen.sort((a, b) => (a[sortKey] ?? 0) - (b[sortKey] ?? 0) || a.seq - b.seq);
 	return descending ? chosen.reverse() : chosen;
 }
 

@@ -10,6 +10,7 @@ const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
 const { createHistory } = require('./history');
+const { createClock } = require('./clock');
 const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
 const { checkServiceHistorySettings, createServiceLog, seedServiceLog } = require('./serviceHistory');
@@ -33,22 +34,23 @@ const {
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), clearHistory(), setHistoryReadings(readings), addHistoryRooms(specs), historyRooms(), customers(),
- * close() }; also companyToken and limitedToken for the customer API. See README.md.
+ * setClock(setting), clock(), close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
 async function startSandbox(options = {}) {
 	const settings = readOptions(options);
+	const clock = createClock();
 	const state = {
 		clientId: settings.clientId,
 		clientSecret: settings.clientSecret,
 		companyToken: settings.companyToken,
 		limitedToken: settings.limitedToken,
-		history: createHistory(),
+		history: createHistory(clock),
 		serviceLog: createServiceLog(),
 		serviceHistory: settings.serviceHistory,
 		historyReadings: settings.historyReadings,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
-		rooms: createRoomBook(),
+		rooms: createRoomBook(clock),
 		strictRooms: settings.strictRooms,
 		counseling: settings.counseling,
 		receiveUrl: settings.receiveUrl,
@@ -117,6 +119,7 @@ async function startSandbox(options = {}) {
 			state.attachmentDownloads.length = 0;
 			state.history.clear();
 			state.historyReadings = settings.historyReadings;
+			clock.set({});
 			seedHistory();
 			state.serviceLog.clear();
 			seedServiceHistory();
@@ -136,6 +139,13 @@ async function startSandbox(options = {}) {
 		// { span?: 'under24h' | 'calendarDay', defaultFormat?: 'siem' | 'raw' }: the spec's open readings.
 		setServiceHistory(readings) {
 			state.serviceHistory = checkServiceHistorySettings({ ...state.serviceHistory, ...readings });
+		},
+		// HappyTalk's clock (clock.js): { offsetMs }, { nowMs, speed }, or {} for real time.
+		setClock(setting) {
+			return { clock: clock.set(setting) };
+		},
+		clock() {
+			return clock.describe();
 		},
 		// Readings of the customer API's open points (historyReadings.js); the keys given change.
 		setHistoryReadings(readings) {

@@ -53,6 +53,8 @@ export interface Sandbox {
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
 	customers(): Array<Record<string, string | null> & { uuid: string }>;
+	/** HappyTalk's clock (sandbox/clock.js): { offsetMs }, { nowMs, speed }, or {} for real time. */
+	setClock(setting: { offsetMs?: number; nowMs?: number; speed?: number }): { clock: { nowMs: number; offsetMs: number; speed: number } };
 	/** A customer's attachment as the sandbox serves it; `query` holds its test switches. */
 	attachmentUrl(name: string, query?: Record<string, string | number>): string;
 	attachmentDownloads: Array<{ path: string; query: Record<string, string>; status: number | null; at: number }>;
@@ -83,6 +85,8 @@ export interface HistoryReadings {
 	numbersAsStrings: boolean;
 	maxSpanDays: number;
 	sitePrefix: boolean;
+	rangeBy: 'sortKey' | 'reg_date' | 'complate_date';
+	refusedRooms: string[];
 }
 
 /** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */
