@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const n8n = require('./n8n');
+const { receivePath, triggerOf } = require('./receivePath');
 
 const SANDBOX_CREDENTIAL = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox', type: 'happyTalkApi' };
 /** The sandbox's customer API (history, customer data): the same URL, the company token. */
@@ -22,12 +23,9 @@ const AUTO_REPLY_EXAMPLE = readExample('auto-reply-bot');
 // Saves a transcript of every counseling completed while the demo runs.
 const TRANSCRIPT_EXAMPLE = readExample('counseling-transcript');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
-const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
+const AUTO_REPLY_RECEIVE_PATH = receivePath(triggerOf(AUTO_REPLY_EXAMPLE));
 const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
-// With a path secret of its own: two active HappyTalk Triggers with the same path ("message/:uuid")
-// would take each other's place in n8n's webhook table.
-const AI_AGENT_TRIGGER = AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId);
-const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_TRIGGER.webhookId}/${AI_AGENT_TRIGGER.parameters.pathSecret}`;
+const AI_AGENT_RECEIVE_PATH = receivePath(triggerOf(AI_AGENT_EXAMPLE));
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -84,6 +82,7 @@ async function cli(version, env, args) {
 }
 
 module.exports = {
+	TRANSCRIPT_EXAMPLE,
 	importDemoData,
 	sandboxCredential,
 	sandboxCustomerCredential,

@@ -3,6 +3,7 @@
  * `npm start`: a real n8n with this package installed as a community package, the HappyTalk
  * sandbox, a "HappyTalk Sandbox" credential and the example workflows. The second start reuses
  * the n8n install, the user folder and the owner account. Ctrl+C stops n8n and the sandbox.
+ * `npm start -- --n8n newest` (or HAPPYTALK_N8N=newest) runs the newest n8n of the test matrix.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -14,10 +15,13 @@ const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
 const { readCustomerLines, parseLine, testUrlFor } = require('../sandbox/cliCustomer');
 const { printConversation } = require('../sandbox/conversation');
-const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH } = require('./demoData');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, TRANSCRIPT_EXAMPLE } = require('./demoData');
+const { transcriptNews, watchExecutions } = require('./executionWatch');
 const { ensurePortsFree } = require('./ports');
+const { demoFolder, demoVersion } = require('./demoVersion');
 
-const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
+const N8N_VERSION = chosenVersion();
+const USER_FOLDER = demoFolder(N8N_VERSION);
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.HAPPYTALK_SANDBOX_PORT || 8787);
 const MODEL_PORT = Number(process.env.HAPPYTALK_MODEL_PORT || 8788);
@@ -40,8 +44,8 @@ async function main() {
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.REPO, stdio: 'inherit' });
 	if (build.status !== 0) throw new Error('npm run build failed');
 
-	step(`Preparing n8n ${n8n.N8N_VERSIONS.current}`);
-	n8n.ensureN8n(n8n.N8N_VERSIONS.current);
+	step(`Preparing n8n ${N8N_VERSION}`);
+	n8n.ensureN8n(N8N_VERSION);
 
 	step('Installing n8n-nodes-happytalk into the demo n8n, as n8n installs community packages');
 	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
@@ -63,25 +67,25 @@ async function main() {
 	await importDemoData(
 		env,
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, companyToken: sandbox.companyToken },
-		{ activateExamples: true, modelUrl: model.url },
+		{ version: N8N_VERSION, activateExamples: true, modelUrl: model.url },
 	);
 
 	step('Starting n8n (about 20 seconds)');
-	const server = await n8n.startServer(n8n.N8N_VERSIONS.current, env);
-	const { created } = await n8n.ownerSession(server.url, OWNER);
+	const server = await n8n.startServer(N8N_VERSION, env);
+	const { created, cookie } = await n8n.ownerSession(server.url, OWNER);
 
 	console.log(`
-n8n is ready: ${server.url}
+n8n ${N8N_VERSION} is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
   Credential "HappyTalk Customer Sandbox" → its customer API (company token ${sandbox.companyToken})
   Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
-  Try the active webhook example:
+  Try the published webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
       -d '{"uuid":"customer_01","roomId":"5550001","message":"안녕하세요"}'
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
-    HappyTalk Trigger starts the active auto-reply bot, which answers into the same room.
+    HappyTalk Trigger starts the published auto-reply bot, which answers into the same room.
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
     Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
   Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
@@ -89,6 +93,13 @@ n8n is ready: ${server.url}
 The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
 	printConversation(sandbox, console.log);
+	const stopWatching = watchExecutions({
+		url: server.url,
+		cookie,
+		workflowId: TRANSCRIPT_EXAMPLE.id,
+		log: console.log,
+		describe: transcriptNews,
+	});
 	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot
 	// ("ai" is never a uuid: too short).
 	const customer = {
@@ -109,6 +120,7 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		stopping = true;
 		console.log('\nStopping n8n and the sandbox...');
 		stopReading();
+		stopWatching();
 		await server.stop();
 		await sandbox.close();
 		await model.close();
@@ -122,6 +134,15 @@ The conversation appears below: what each customer said, and what the bot sent. 
 			sandbox.close().then(() => process.exit(1));
 		}
 	});
+}
+
+function chosenVersion() {
+	try {
+		return demoVersion();
+	} catch (error) {
+		console.error(`✖ ${error.message}`);
+		process.exit(1);
+	}
 }
 
 function describeTurn(turn) {

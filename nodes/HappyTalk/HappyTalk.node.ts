@@ -8,7 +8,9 @@ import {
 
 import { resources, resourcesOf } from './actions/registry';
 import { router } from './actions/router';
+import { APP_DESCRIPTION } from './shared/appDescription';
 import { resourceProperties } from './shared/description';
+import { subtitleExpression } from './shared/subtitle';
 import { toolDescriptionProperties } from './tool/description';
 
 export class HappyTalk implements INodeType {
@@ -17,9 +19,12 @@ export class HappyTalk implements INodeType {
 		name: 'happyTalk',
 		icon: { light: 'file:happyTalk.svg', dark: 'file:happyTalk.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Open and end HappyTalk counseling rooms, send messages into them and check the customer's previous counselor (Biz API); read counseling history and update customer information (customer API)",
+		// A later version joins this list and shows or hides properties with `@version` display
+		// rules, as n8n's own nodes do (Telegram 1 to 1.2); version 1 stays as saved workflows know it.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: subtitleExpression(resources),
+		description: APP_DESCRIPTION,
 		defaults: { name: 'HappyTalk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

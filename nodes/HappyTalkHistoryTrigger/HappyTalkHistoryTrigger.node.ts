@@ -42,8 +42,10 @@ export class HappyTalkHistoryTrigger implements INodeType {
 		name: 'happyTalkHistoryTrigger',
 		icon: { light: 'file:../HappyTalk/happyTalk.svg', dark: 'file:../HappyTalk/happyTalk.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: 'Counseling completed',
+		// Versions as the HappyTalk node's: a later one joins the list with `@version` display rules.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: '={{ $parameter["options"]["includeMessages"] === false ? "Completed rooms" : "Completed rooms, with messages" }}',
 		description: "Starts the workflow when a HappyTalk counseling room is completed, with the room's messages (customer API, polling)",
 		defaults: { name: 'HappyTalk Counseling Trigger' },
 		polling: true,

@@ -7,10 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { APP_DESCRIPTION } from '../HappyTalk/shared/appDescription';
 import { attachmentOptions } from './attachments/options';
 import { downloadAttachmentsStep } from './attachments/downloadStep';
 import { parseIncomingMessage } from './incomingMessage';
 import { isValidPathSecret, PATH_SECRET_HINT } from './pathSecret';
+import { DEFAULT_VERSION, RECEIVE_PATH, TRIGGER_VERSIONS, versionOneNotice } from './versions';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -27,10 +29,13 @@ export class HappyTalkTrigger implements INodeType {
 		name: 'happyTalkTrigger',
 		icon: { light: 'file:../HappyTalk/happyTalk.svg', dark: 'file:../HappyTalk/happyTalk.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: DEFAULT_VERSION,
 		subtitle: 'On customer message',
-		eventTriggerDescription: 'Waiting for a customer message from HappyTalk',
-		description: "Starts the workflow when a customer writes in a HappyTalk room (HappyTalk's receive webhook)",
+		// Both fit the editor's tooltip boxes (the longer first text overflowed the canvas's).
+		eventTriggerDescription: 'Waiting for a customer message',
+		activationMessage: "Customers' messages now start this workflow, once HappyTalk has the Production URL as its receive domain.",
+		description: APP_DESCRIPTION,
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -44,13 +49,13 @@ export class HappyTalkTrigger implements INodeType {
 				responseMode: '={{ $parameter["options"]["answer"] === "afterRun" ? "lastNode" : "onReceived" }}',
 				// An empty value makes n8n send the webhookResponse the method returns.
 				responseData: '={{ $parameter["options"]["answer"] === "afterRun" ? "noData" : "" }}',
-				// A full path, so n8n adds only the webhook id: <n8n>/webhook/<id>/[secret/]message/:uuid.
+				// A full path, so n8n adds only the webhook id: <n8n>/webhook/<id>/[<id>/][secret/]message/:uuid.
 				isFullPath: true,
-				// HappyTalk appends /message/{UUID} to the receive domain it was given.
-				path: '={{ $parameter["pathSecret"] ? $parameter["pathSecret"] + "/message/:uuid" : "message/:uuid" }}',
+				path: RECEIVE_PATH,
 			},
 		],
 		properties: [
+			versionOneNotice,
 			{
 				// n8n's node panel names a trigger's actions after the options of a property called
 				// "Event": this one makes it list "On customer message".
@@ -63,7 +68,7 @@ export class HappyTalkTrigger implements INodeType {
 						name: 'Customer Message',
 						value: 'customerMessage',
 						action: 'On customer message',
-						description: 'A customer writes in a HappyTalk room',
+						description: "A customer writes in a HappyTalk room (HappyTalk's receive webhook)",
 					},
 				],
 				default: 'customerMessage',
@@ -84,7 +89,7 @@ export class HappyTalkTrigger implements INodeType {
 				placeholder: 'e.g. a long random string',
 				hint: PATH_SECRET_HINT,
 				description:
-					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing). Give every active HappyTalk Trigger its own: n8n keeps one trigger per path, so two with the same path take each other\'s place.',
+					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing).',
 			},
 			{
 				displayName: 'Options',

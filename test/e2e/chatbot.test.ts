@@ -24,7 +24,10 @@ const example = (name: string) =>
 		nodes: Array<{ type: string; webhookId?: string }>;
 	};
 const autoReply = example('auto-reply-bot');
-const autoReplyWebhookId = autoReply.nodes.find((node) => node.webhookId)?.webhookId as string;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
+// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+const autoReplyWebhookId: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 const GUARDED = { id: 'HtE2eGuarded0001', webhookId: '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09', secret: 'k7Qx-path-secret_2026' };
 const guardedWorkflow = {
@@ -242,10 +245,11 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 		const { run } = await n8n.execute(example('open-send-end').id);
 		expect(run.data.resultData.error).toBeUndefined();
 		const opened = outputOf(run, 'Open room').items[0].json;
-		expect(opened).toMatchObject({ opened: true, uuid: 'customer_01', roomId: String(opened.room_id), counsellingAvailable: true, code: 0 });
-		expect(outputOf(run, 'End room').items[0].json).toEqual({ ended: true, uuid: 'customer_01', roomId: opened.room_id, code: 0, message: '' });
+		expect(opened).toMatchObject({ opened: true, uuid: 'customer_05', roomId: String(opened.room_id), code: 0 });
+		expect(opened).not.toHaveProperty('counsellingAvailable');
+		expect(outputOf(run, 'End room').items[0].json).toEqual({ ended: true, uuid: 'customer_05', roomId: opened.room_id, code: 0, message: '' });
 		expect(n8n.sandbox.requests.map((request) => request.path)).toEqual(['/v1/chat/open', '/v1/chat/write', '/v1/chat/end']);
-		expect(n8n.sandbox.requests[0].body).toMatchObject({ uuid: 'customer_01', title: '주문 문의', parameter1: 'vip', parameter2: 'app' });
+		expect(n8n.sandbox.requests[0].body).toMatchObject({ uuid: 'customer_05', title: '주문 문의', parameter1: 'vip', parameter2: 'app' });
 		expect(n8n.sandbox.requests[1].body).toMatchObject({ room_id: opened.room_id, type: 'text' });
 		expect(n8n.sandbox.rooms).toEqual([expect.objectContaining({ room_id: opened.room_id, state: 'ended' })]);
 	});

@@ -10,10 +10,13 @@ import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
+import { APP_DESCRIPTION } from '../../nodes/HappyTalk/shared/appDescription';
 import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { N8N_VERSIONS, REPO, ownerSession } = require('../../scripts/n8n');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.HAPPYTALK_SCREENSHOTS_DIR
@@ -64,6 +67,10 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
 	// folds its actions: all eight operations (Biz API and customer API).
 	await page.getByText('On customer message', { exact: true }).waitFor();
+	// Its details show the merged entry's description, which n8n takes from the trigger: one
+	// sentence for the node and the trigger, not the trigger's own.
+	await expect(page.getByText(APP_DESCRIPTION, { exact: true }).count()).resolves.toBe(1);
+	await expect(page.getByText(/Starts the workflow when a customer writes/).count()).resolves.toBe(0);
 	await expect(page.getByText('On new HappyTalk event', { exact: true }).count()).resolves.toBe(0);
 	await page.getByText('Actions (8)', { exact: true }).click();
 	await page.getByText('Open a room', { exact: true }).waitFor();
@@ -126,14 +133,13 @@ test('test the trigger from the editor: "Execute workflow", then the sandbox\'s 
 		id: string;
 		nodes: Array<{ webhookId?: string }>;
 	};
-	const webhookId = bot.nodes.find((node) => node.webhookId)?.webhookId as string;
 	await page.goto(`${server.url}/workflow/${bot.id}`, { waitUntil: 'networkidle' });
 	n8n.sandbox.reset();
 	await page.getByTestId('execute-workflow-button').click();
 
 	// What the README tells users: the demo's "test <uuid> <room> <text>", or any customer message
 	// sent with the test URL (…/webhook-test/<id>) as its receive URL. n8n listens once registered.
-	const testReceiveUrl = `${server.url}/webhook-test/${webhookId}`;
+	const testReceiveUrl = `${server.url}/${(receivePath(triggerOf(bot)) as string).replace(/^webhook\//, 'webhook-test/')}`;
 	let answer = { status: 0, body: '' };
 	for (const deadline = Date.now() + 30000; Date.now() < deadline; ) {
 		answer = await n8n.sandbox.sendCustomerMessage({ receiveUrl: testReceiveUrl, uuid: 'customer_11', room_id: '100211', text: '테스트 메시지' });

@@ -24,7 +24,10 @@ const { importDemoData, cli } = require('../../scripts/demoData');
 
 const version: string = n8n.N8N_VERSIONS.newest;
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
-const AUTO_REPLY_HOOK: string = autoReply.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
+// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 const { name: PACKAGE, version: PACKAGE_VERSION } = JSON.parse(readFileSync(path.join(n8n.REPO, 'package.json'), 'utf8'));
 
 describe(`n8n ${version} installing the package from N8N_COMMUNITY_PACKAGES, as n8n 3.0 admins do`, () => {

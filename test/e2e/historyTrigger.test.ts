@@ -14,7 +14,11 @@ const workflows = require('../../scripts/workflows');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SANDBOX_CUSTOMER_CREDENTIAL } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_MATRIX, REPO, activateCommand, runtimeDir } = require('../../scripts/n8n');
+const { N8N_MATRIX, REPO, activateCommand, ownerSession, runtimeDir } = require('../../scripts/n8n');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { transcriptNews, watchExecutions } = require('../../scripts/executionWatch');
+
+const OWNER = { email: 'history-test@happytalk.example', firstName: 'History', lastName: 'Test', password: 'HappyTalk-E2e-2026' };
 
 const example = (name: string) => JSON.parse(readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8')) as { id: string };
 
@@ -113,6 +117,10 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 	test('each completed room starts the workflow exactly once, across polls and a restart', async () => {
 		// Activation polls once at once: the trigger starts from now, so the seeded history stays out.
 		await settle(() => polls() >= 1, 'the first poll');
+		// What the npm start terminal prints when the transcript example saved a counseling.
+		const news: string[] = [];
+		const { cookie } = await ownerSession(server.url, OWNER);
+		const stopWatching = watchExecutions({ url: server.url, cookie, workflowId: example('counseling-transcript').id, describe: transcriptNews, log: (line: string) => news.push(line), pollMs: 1000 });
 		const expected = [await counsel('e2e_a'), await counsel('e2e_b')];
 		await settle(() => logged().length >= 2, 'rooms a and b');
 		expected.push(await counsel('e2e_c'));
@@ -122,6 +130,9 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 		// The transcript example polls once a minute: let it save a, b and c before n8n stops (an
 		// execution cut off by the shutdown is n8n's to lose, after the trigger handed it the rooms).
 		if (!version.startsWith('1.')) await transcriptsSaved(version, n8n.userFolder, 3);
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		stopWatching();
+		if (!version.startsWith('1.')) expect(news[0]).toMatch(/^ {2}\[transcript\] a completed counseling was saved to the data table "HappyTalk transcripts" \(execution \d+\)$/);
 
 		// Rooms that complete while n8n is down are caught up after the restart, none twice.
 		await server.stop();
@@ -146,7 +157,13 @@ describe.each(versions)('n8n %s: HappyTalk Counseling Trigger', (version) => {
 	}, 300000);
 
 	test('example "daily-rooms-report": yesterday\'s rooms (Korea time) in a summary', async () => {
-		const { run } = await n8n.execute(example('daily-rooms-report').id);
+		// The example's one trigger is its schedule (the editor's button runs it now); n8n's CLI
+		// runs a workflow from a Manual Trigger only: the same workflow with one in its place.
+		const report = JSON.parse(readFileSync(path.join(REPO, 'examples', 'daily-rooms-report.json'), 'utf8'));
+		const manual = { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+		report.nodes = report.nodes.map((node: { type: string }) => (node.type === 'n8n-nodes-base.scheduleTrigger' ? { ...node, ...manual } : node));
+		await n8n.importWorkflows([report]);
+		const { run } = await n8n.execute(report.id);
 		expect(run.data.resultData.error).toBeUndefined();
 		const rooms = outputOf(run, "Get yesterday's rooms").items.map((item) => item.json);
 		const yesterday = new Date(Date.now() + 9 * 3600000 - 86400000).toISOString().slice(0, 10);

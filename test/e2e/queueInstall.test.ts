@@ -27,7 +27,10 @@ const { name: PACKAGE, version: PACKAGE_VERSION } = JSON.parse(readFileSync(path
 const TARBALL_PATH = `/${PACKAGE}/-/${PACKAGE}-${PACKAGE_VERSION}.tgz`;
 const OWNER = { email: 'queue-install@happytalk.example', firstName: 'Queue', lastName: 'Admin', password: 'HappyTalk-E2e-2026' };
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
-const AUTO_REPLY_HOOK: string = autoReply.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
+// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 const installedLog = (service: Service) => service.output().includes(`Community package installed: ${PACKAGE}`);
 

@@ -23,7 +23,10 @@ const workflows = require('../../scripts/workflows');
 
 const VERSION: string = process.env.HAPPYTALK_QUEUE_N8N_VERSION ?? n8n.N8N_VERSIONS.current;
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
-const AUTO_REPLY_HOOK: string = autoReply.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
+// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 /**
  * The auto-reply bot again, its trigger answering HappyTalk only once the workflow has run. Its own
@@ -67,7 +70,8 @@ const afterRunWorkflow = {
 	settings: { ...autoReply.settings, errorWorkflow: ALERT.id },
 	nodes: autoReply.nodes.map((node: { webhookId?: string; parameters: object }) =>
 		node.webhookId
-			? { ...node, webhookId: AFTER_RUN.webhookId, parameters: { pathSecret: AFTER_RUN.secret, options: { answer: 'afterRun' } } }
+			? // A version 1 trigger (its own Path Secret) beside the version 1.1 bot.
+				{ ...node, typeVersion: 1, webhookId: AFTER_RUN.webhookId, parameters: { pathSecret: AFTER_RUN.secret, options: { answer: 'afterRun' } } }
 			: node,
 	),
 };

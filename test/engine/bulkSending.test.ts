@@ -182,15 +182,25 @@ describe('after a failed message in a room', () => {
 		sandbox.injectFault({ failCode: -700, match: { bodyIncludes: 'fails' } });
 		const { items } = await engine.runNode(send({ onRoomFailure: 'skip' }), input, { continueOnFail: true });
 		expect(items).toHaveLength(6);
-		expect(items[2].json).toMatchObject({ error: 'HappyTalk refused the request: -700 EndRoom' });
+		// Error and skipped items name the customer and room, so that a workflow can route on them.
+		expect(items[2].json).toMatchObject({ uuid: 'customer_a', roomId: 'room-a', error: 'HappyTalk refused the request: -700 EndRoom' });
 		for (const i of [3, 5]) {
 			expect(items[i].json).toEqual({
+				uuid: 'customer_a',
+				roomId: 'room-a',
 				skipped: true,
 				reason: 'Not sent: an earlier message to room room-a (item 2) failed, and "After a Failed Message" is "Skip Later Messages"',
 				mayHaveBeenDelivered: false,
 			});
 		}
 		expect(delivered().map((request) => request.body?.msg).sort()).toEqual(['a #0', 'b #1', 'b #4']);
+	});
+
+	test('an item refused before sending still names its customer and room', async () => {
+		const bad = [{ uuid: 'c-1', room: 'room-x', text: 'hyphen in the uuid' }, input[0]];
+		const { items } = await engine.runNode(send({}), bad, { continueOnFail: true });
+		expect(items[0].json).toMatchObject({ uuid: 'c-1', roomId: 'room-x', error: expect.stringMatching(/uuid/) });
+		expect(items[1].json).toMatchObject({ sent: true, uuid: 'customer_a', roomId: 'room-a' });
 	});
 
 	test('"Send Later Messages Anyway": the rest of that room is still sent', async () => {

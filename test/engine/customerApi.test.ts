@@ -325,6 +325,8 @@ describe('Customer → Update', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: { result: 'success', updated: true, uuid: 'cust_001', roomId }, pairedItem: { item: 0 } }]);
+		// The plain fields first, as every other operation's, then HappyTalk's answer.
+		expect(Object.keys(items[0].json)).toEqual(['updated', 'uuid', 'roomId', 'result']);
 		expect(calls('/user/api/set_user_info/format/json')[0].body).toEqual({
 			token: COMPANY_TOKEN,
 			uuid: 'cust_001',
@@ -382,6 +384,10 @@ describe('Fail codes of the customer API', () => {
 		expect(continued.items).toHaveLength(2);
 		expect(continued.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(continued.items[0].json).toMatchObject({ error: `HappyTalk refused the request: ${code} ${message}`, happyTalk: { code, message } });
+		// The error item names the customer or room the item asked for.
+		const asked = { uuid: (parameters as IDataObject).uuid, roomId: (parameters as IDataObject).roomId };
+		expect(continued.items[0].json).toMatchObject(JSON.parse(JSON.stringify(asked)) as IDataObject);
+		expect(Object.keys(continued.items[0].json)[0]).toBe(asked.uuid !== undefined ? 'uuid' : 'roomId');
 	});
 
 	test.each([
@@ -403,17 +409,49 @@ describe('Fail codes of the customer API', () => {
 				json: expect.objectContaining({
 					error: 'HappyTalk refused the request: -503 room',
 					whatToDo: expect.stringMatching(/no matching room/),
-					sent: false,
 					mayHaveBeenDelivered: false,
 				}),
 				pairedItem: { item: 0 },
 			},
 		]);
+		// A read sends nothing to the customer: no `sent` to mislead the model.
+		expect(refused.items[0].json).not.toHaveProperty('sent');
 		const bad = await engine.runNode(update({ uuid: 'ab' }), [{}], { asTool: true });
 		runs.push(bad);
 		expect(bad.error).toBeUndefined();
-		expect(bad.items[0].json).toMatchObject({ error: expect.stringMatching(/uuid/), sent: false });
+		expect(bad.items[0].json).toMatchObject({ error: expect.stringMatching(/uuid/) });
+		expect(bad.items[0].json).not.toHaveProperty('sent');
 		expect(calls('/user/api/set_user_info/format/json')).toHaveLength(0);
+	});
+
+	test('as an AI Agent tool, each answer starts with one sentence, and a search that finds nothing says so', async () => {
+		const opened = await bizApi('/v1/chat/open', { uuid: 'cust_001' });
+		const roomId = String(opened.room_id);
+		await bizApi('/v1/chat/write', { uuid: 'cust_001', room_id: roomId, type: 'text', msg: 'hello' });
+		await bizApi('/v1/chat/end', { uuid: 'cust_001', room_id: roomId });
+
+		const read = await engine.runNode(getRoom(roomId), [{}], { asTool: true });
+		runs.push(read);
+		expect(read.items).toHaveLength(1);
+		const [room] = read.items.map((item) => item.json);
+		expect(room.result).toBe(
+			`Counseling room ${roomId} of customer cust_001 (HappyTalk): completed, completed ${String(room.completedAt)}, ${String(room.messageCount)} messages. Nothing was changed.`,
+		);
+		expect(Object.keys(room)[0]).toBe('result');
+		expect(room).toMatchObject({ roomId, uuid: 'cust_001', statusName: 'completed' });
+
+		const updated = await engine.runNode(update({ roomId, updateFields: { name: '홍길동' } }), [{}], { asTool: true });
+		runs.push(updated);
+		// HappyTalk's own `result` ("success") gives way to the sentence, as the Biz API's results read.
+		expect(updated.items.map((item) => item.json)).toEqual([
+			{ result: `Updated the information of customer cust_001 in room ${roomId}; nothing was sent to the customer.`, updated: true, uuid: 'cust_001', roomId },
+		]);
+		expect(Object.keys(updated.items[0].json)).toEqual(['result', 'updated', 'uuid', 'roomId']);
+
+		sandbox.clearHistory();
+		const none = await engine.runNode(getMany(), [{}], { asTool: true });
+		runs.push(none);
+		expect(none.items).toEqual([{ json: { result: 'No counseling room matched. Nothing was changed.', found: 0 }, pairedItem: { item: 0 } }]);
 	});
 
 	test('an undocumented code is reported as such', async () => {

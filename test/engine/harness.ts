@@ -25,6 +25,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
+	type IConnections,
 	type IDataObject,
 	type IHttpRequestOptions,
 	type INode,
@@ -58,6 +59,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Run as n8n runs the node for an AI Agent: as its `…Tool` variant. */
 	asTool?: boolean;
+	/** The node's version, as a saved workflow names it (default 1). */
+	typeVersion?: number;
 	credentials?: CredentialData;
 	/** Another node of the package (e.g. 'happyTalkTrigger'), run with `items` as its input. */
 	nodeType?: string;
@@ -65,6 +68,8 @@ export interface RunOptions {
 
 export interface Engine {
 	runNode(parameters: INodeParameters, items: IDataObject[], options?: RunOptions): Promise<NodeRun>;
+	/** Several nodes as a saved workflow has them (types, versions, connections), from `startNode`. */
+	runWorkflow(nodes: INode[], connections: IConnections, startNode: string, items: IDataObject[]): Promise<IRun>;
 	testCredential(data: CredentialData): Promise<{ status: string; message: string }>;
 	/**
 	 * One poll of a polling trigger, as n8n's ActiveWorkflows runs it: `staticData` is what n8n
@@ -119,6 +124,37 @@ export async function loadEngine(
 			},
 		}) as unknown as IWorkflowExecuteAdditionalData;
 
+	/** Runs `nodes` through n8n-core's WorkflowExecute, starting at `start` with `inputItems`. */
+	const execute = async (
+		nodes: INode[],
+		connections: IConnections,
+		start: INode,
+		inputItems: IDataObject[],
+		credentials: CredentialData,
+	): Promise<IRun> => {
+		const workflow = new Workflow({ id: 'engine-test', nodes, connections, active: false, nodeTypes });
+		const runData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
+				],
+			},
+		});
+		const data = additionalData(credentials);
+		data.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
+			id: 'engine-test',
+			name: 'Engine test',
+			active: false,
+			isArchived: false,
+			nodes,
+			connections,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			activeVersionId: null,
+		});
+		return await new WorkflowExecute(data, 'manual', runData).processRunExecutionData(workflow);
+	};
+
 	return {
 		nodeType,
 		credentialType,
@@ -128,47 +164,29 @@ export async function loadEngine(
 				id: 'happytalk-node',
 				name: 'HappyTalk',
 				type: options.nodeType ? `${PACKAGE_NAME}.${options.nodeType}` : options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
-				typeVersion: 1,
+				typeVersion: options.typeVersion ?? 1,
 				position: [0, 0],
 				parameters,
 				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			};
-			const workflow = new Workflow({
-				id: 'engine-test',
-				nodes: [node],
-				connections: {},
-				active: false,
-				nodeTypes,
-			});
-			const runData = createRunExecutionData({
-				executionData: {
-					nodeExecutionStack: [
-						{ node, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
-					],
-				},
-			});
-			const data = additionalData(options.credentials ?? defaultCredentials);
-			data.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
-				id: 'engine-test',
-				name: 'Engine test',
-				active: false,
-				isArchived: false,
-				nodes: [node],
-				connections: {},
-				createdAt: new Date(),
-				updatedAt: new Date(),
-				activeVersionId: null,
-			});
-			const run = await new WorkflowExecute(data, 'manual', runData).processRunExecutionData(
-				workflow,
-			);
+			const run = await execute([node], {}, node, inputItems, options.credentials ?? defaultCredentials);
 			const task = run.data.resultData.runData[node.name]?.[0];
 			return {
 				items: task?.data?.main?.[0] ?? [],
 				error: (run.data.resultData.error ?? task?.error) as NodeRun['error'],
 				run,
 			};
+		},
+
+		async runWorkflow(nodes, connections, startNode, inputItems) {
+			const withCredential = nodes.map((node) => ({
+				...node,
+				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
+			}));
+			const start = withCredential.find((node) => node.name === startNode);
+			if (!start) throw new Error(`No node "${startNode}"`);
+			return await execute(withCredential, connections, start, inputItems, defaultCredentials);
 		},
 
 		async poll(nodeName, parameters, staticData, mode = 'trigger') {

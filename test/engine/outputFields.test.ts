@@ -19,14 +19,13 @@ const run = async (node: INodeParameters) => {
 };
 
 describe('every operation: the plain fields, then HappyTalk\'s answer unchanged', () => {
-	test('Room → Open: opened, uuid, roomId (with counsellingAvailable, its first name) and the answer', async () => {
+	test('Room → Open: opened, uuid, roomId, then the answer', async () => {
 		const item = await run(open({ additionalFields: { forceNewRoom: true } }));
 		const roomId = String(item.room_id);
 		expect(item).toEqual({
 			opened: true,
 			uuid: 'customer_01',
 			roomId,
-			counsellingAvailable: true,
 			code: 0,
 			room_id: item.room_id,
 			type: expect.any(String),
@@ -42,7 +41,6 @@ describe('every operation: the plain fields, then HappyTalk\'s answer unchanged'
 		expect(item).toEqual({
 			opened: false,
 			uuid: 'customer_01',
-			counsellingAvailable: false,
 			reason: 'Working hours, but no counselor is free; no room was created',
 			notice: item.content,
 			code: -903,

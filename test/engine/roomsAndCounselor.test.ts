@@ -57,7 +57,7 @@ describe('Room → Open', () => {
 				is_room_create_force: 'N',
 			},
 		]);
-		expect(items[0].json).toMatchObject({ counsellingAvailable: true, code: 0, uuid: 'customer_01' });
+		expect(items[0].json).toMatchObject({ opened: true, code: 0, uuid: 'customer_01' });
 		expect(typeof items[0].json.room_id).toBe('string');
 		expect(items[0].json.counselor_name).toBeTruthy();
 	});
@@ -128,7 +128,7 @@ describe('Room → Open', () => {
 			const { items, error } = await run(open());
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({
-				counsellingAvailable: false,
+				opened: false,
 				code,
 				message: 'Consulting',
 				room_id: 0,

@@ -60,7 +60,7 @@ test('a validation failure names the field and the limit, and says nothing was s
 	} catch (caught) {
 		error = caught as Error;
 	}
-	expect(toolFailure(error!)).toEqual({
+	expect(toolFailure(error!, true)).toEqual({
 		error: `"${customerUuidField.label}" (uuid) must be ${describeLength(customerUuidField)} long; got 3 characters`,
 		whatToDo: 'Nothing was sent for this item.',
 		sent: false,
@@ -70,13 +70,13 @@ test('a validation failure names the field and the limit, and says nothing was s
 });
 
 test('a refusal carries HappyTalk\'s code; a -600 warns that the message may have arrived', () => {
-	expect(toolFailure(failCodeError(node, 0, { code: -702, message: 'NotRoom' }, 200))).toMatchObject({
+	expect(toolFailure(failCodeError(node, 0, { code: -702, message: 'NotRoom' }, 200), true)).toMatchObject({
 		error: 'HappyTalk refused the request: -702 NotRoom',
 		whatToDo: expect.stringContaining('Room ID'),
 		mayHaveBeenDelivered: false,
 		happyTalk: { code: -702, message: 'NotRoom' },
 	});
-	expect(toolFailure(failCodeError(node, 0, { code: -600, message: 'System' }, 200))).toMatchObject({
+	expect(toolFailure(failCodeError(node, 0, { code: -600, message: 'System' }, 200), true)).toMatchObject({
 		mayHaveBeenDelivered: true,
 		outcome: 'The request may have reached HappyTalk: do not repeat it before checking the room.',
 	});

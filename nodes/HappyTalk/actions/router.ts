@@ -1,18 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
-import { runItems } from '../runners/customerApi/runItems';
+import { runItems, type CustomerOutputs } from '../runners/customerApi/runItems';
 import { runPlainItems } from '../runners/plain/runItems';
+import { customerToolResults } from '../tool/customerOutcomes';
 import { runsAsTool } from '../tool/runsAsTool';
 import { toolFailure, toolSuccess } from '../tool/toolResults';
 import { findBizApiOperation, findCustomerApiOperation, findPlainOperation, resources } from './registry';
 
-/** As an AI Agent's tool, every item is a result for the model, whatever "On Error" says. */
-const toolOutputs: ItemOutputs = {
+/**
+ * As an AI Agent's tool, every item is a result for the model, whatever "On Error" says. Only a
+ * message is sent to the customer: only its failures say `sent: false`.
+ */
+const toolOutputs = (resource: string | undefined, operationKey: string): ItemOutputs & CustomerOutputs => ({
 	continueOnFail: () => true,
 	success: toolSuccess,
-	failure: toolFailure,
-};
+	failure: (error) => toolFailure(error, resource === 'message'),
+	successes: (results) => customerToolResults(operationKey, results),
+});
 
 /**
  * Hands the node's items to the runner of the API their resource belongs to. The resource is the
@@ -23,19 +28,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
 	const api = resources.find((entry) => entry.value === resource)?.api;
 	const customerApi = api === 'customerApi';
-	if (api === 'none') return await runPlainItems.call(this, findPlainOperation, runsAsTool(this.getNode()) ? toolOutputs : undefined);
-	if (!runsAsTool(this.getNode())) {
+	const asTool = runsAsTool(this.getNode());
+	const operation = items.length === 0 ? '' : String(this.getNodeParameter('operation', 0));
+	const outputs = toolOutputs(resource, `${resource}.${operation}`);
+	if (api === 'none') return await runPlainItems.call(this, findPlainOperation, asTool ? outputs : undefined);
+	if (!asTool) {
 		return customerApi
 			? await runItems.call(this, findCustomerApiOperation)
 			: await sendItems.call(this, findBizApiOperation);
 	}
 	try {
-		// The customer API's answers are data (rooms, an update): they reach the model as they are.
 		return customerApi
-			? await runItems.call(this, findCustomerApiOperation, toolOutputs)
-			: await sendItems.call(this, findBizApiOperation, toolOutputs);
+			? await runItems.call(this, findCustomerApiOperation, outputs)
+			: await sendItems.call(this, findBizApiOperation, outputs);
 	} catch (error) {
 		// Before any item could be tried (e.g. the credential could not be read).
-		return [items.map((_item, item) => ({ json: toolFailure(error as Error), pairedItem: { item } }))];
+		return [items.map((_item, item) => ({ json: outputs.failure(error as Error), pairedItem: { item } }))];
 	}
 }

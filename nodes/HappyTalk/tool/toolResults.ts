@@ -14,13 +14,17 @@ export function toolSuccess(output: IDataObject, request: PreparedRequest, opera
 	return { result: describeOutcome(operationKey, output, request.body), ...output };
 }
 
-export function toolFailure(error: Error & { description?: string | null }): IDataObject {
+/**
+ * `sends`: whether the operation sends something to the customer (a message). Only there does
+ * `sent: false` tell the model something; a read or an update never sends.
+ */
+export function toolFailure(error: Error & { description?: string | null }, sends: boolean): IDataObject {
 	const response = error instanceof NodeApiError ? (error.errorResponse as JsonObject | undefined) : undefined;
 	const mayHaveBeenDelivered = response?.mayHaveBeenDelivered === true;
 	return {
 		error: error.message.replace(/^Item \d+: /, ''),
 		...(error.description ? { whatToDo: error.description } : {}),
-		sent: false,
+		...(sends ? { sent: false } : {}),
 		mayHaveBeenDelivered,
 		outcome: mayHaveBeenDelivered
 			? 'The request may have reached HappyTalk: do not repeat it before checking the room.'

@@ -53,7 +53,8 @@ export const FAIL_CODES: Readonly<Record<number, FailCode>> = {
 	[-704]: {
 		name: 'IngRoom',
 		meaning: 'This customer already has a room in progress',
-		action: "Send into the customer's open room instead of opening a new one",
+		action:
+			"Send into the customer's room in progress, end it first (Room → End), or turn on Additional Fields → Force New Room (HappyTalk's is_room_create_force) to open a new one in its place",
 	},
 	[-800]: {
 		name: 'Validation',

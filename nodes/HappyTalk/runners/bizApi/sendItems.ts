@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
+import { itemIdentity } from '../../shared/itemIdentity';
 import type { BizApiOperation } from '../../shared/operation';
 import { requestOptionFields, requestOptions, type RequestOptions } from '../../shared/options.schema';
 import { parseRequestBody } from '../../shared/validate';
@@ -55,13 +56,17 @@ export async function sendItems(
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
 	const prepared: Array<PreparedItem | undefined> = [];
+	const failedItem = (error: Error, itemIndex: number): INodeExecutionData => ({
+		json: { ...itemIdentity(this, itemIndex), ...outputs.failure(error) },
+		pairedItem: { item: itemIndex },
+	});
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			prepared[itemIndex] = prepare.call(this, itemIndex, findOperation);
 		} catch (error) {
 			if (!outputs.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = { json: outputs.failure(error), pairedItem: { item: itemIndex } };
+			results[itemIndex] = failedItem(error, itemIndex);
 		}
 	}
 
@@ -79,7 +84,7 @@ export async function sendItems(
 			const { request, operation, operationKey, options, key } = prepared[itemIndex]!;
 			const failedAt = failedInKey.get(key);
 			if (failedAt !== undefined && options.onRoomFailure === 'skip') {
-				results[itemIndex] = skippedItem(itemIndex, key, failedAt);
+				results[itemIndex] = skippedItem(itemIndex, key, failedAt, itemIdentity(this, itemIndex));
 				return;
 			}
 			try {
@@ -90,7 +95,7 @@ export async function sendItems(
 			} catch (error) {
 				failedInKey.set(key, itemIndex);
 				if (!outputs.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-				results[itemIndex] = { json: outputs.failure(error), pairedItem: { item: itemIndex } };
+				results[itemIndex] = failedItem(error, itemIndex);
 			}
 		});
 	} catch (error) {
@@ -142,9 +147,10 @@ function compactRanges(indexes: number[]): string {
 	return ranges.join(', ');
 }
 
-function skippedItem(itemIndex: number, key: string, failedAt: number): INodeExecutionData {
+function skippedItem(itemIndex: number, key: string, failedAt: number, identity: IDataObject): INodeExecutionData {
 	return {
 		json: {
+			...identity,
 			skipped: true,
 			reason: `Not sent: an earlier message to ${key} (item ${failedAt}) failed, and "After a Failed Message" is "Skip Later Messages"`,
 			mayHaveBeenDelivered: false,

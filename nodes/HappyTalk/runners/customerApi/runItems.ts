@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
+import { itemIdentity } from '../../shared/itemIdentity';
 import type { CustomerApiOperation, CustomerApiPlan } from '../../shared/operation';
 import { resolveBaseUrlFor } from '../../transport/baseUrlRule';
 import {
@@ -16,11 +17,18 @@ import {
 
 export type FindCustomerApiOperation = (resource: string, operation: string) => CustomerApiOperation | undefined;
 
-/** How failures come out: n8n's "On Error" setting, or (as an AI Agent's tool) always a result. */
-export interface FailureOutputs {
+/**
+ * How items come out: failures by n8n's "On Error" setting, or (as an AI Agent's tool) always as
+ * a result; an item's answers as they are, or (as a tool) each with a sentence for the model.
+ */
+export interface CustomerOutputs {
 	continueOnFail(): boolean;
 	failure(error: Error): IDataObject;
+	successes?(results: IDataObject[]): IDataObject[];
 }
+
+/** Only how failures come out, as the runner of operations without a HappyTalk API takes it. */
+export type FailureOutputs = Pick<CustomerOutputs, 'continueOnFail' | 'failure'>;
 
 /**
  * Two phases, as for the Biz API: every item is read and checked first, so a bad item stops the
@@ -31,11 +39,11 @@ export interface FailureOutputs {
 export async function runItems(
 	this: IExecuteFunctions,
 	findOperation: FindCustomerApiOperation,
-	failures: FailureOutputs = { continueOnFail: () => this.continueOnFail(), failure: errorItemJson },
+	itemOutputs: CustomerOutputs = { continueOnFail: () => this.continueOnFail(), failure: errorItemJson },
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const errorItem = (error: Error, itemIndex: number): INodeExecutionData => ({
-		json: failures.failure(error),
+		json: { ...itemIdentity(this, itemIndex), ...itemOutputs.failure(error) },
 		pairedItem: { item: itemIndex },
 	});
 	const outputs: INodeExecutionData[][] = items.map(() => []);
@@ -45,7 +53,7 @@ export async function runItems(
 		try {
 			plans[itemIndex] = prepare.call(this, itemIndex, findOperation);
 		} catch (error) {
-			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!itemOutputs.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}
@@ -59,9 +67,9 @@ export async function runItems(
 			connection ??= await openCustomerConnection.call(this);
 			const target = plan.hosts ? connectionTo(connection, plan.hosts) : connection;
 			const results = await plan.run(customerApiCaller(this, target, itemIndex, plan.settings));
-			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			outputs[itemIndex] = (itemOutputs.successes?.(results) ?? results).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			if (!itemOutputs.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
 	}

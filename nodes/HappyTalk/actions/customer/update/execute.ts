@@ -57,7 +57,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 			const answer = await call(CUSTOMER_API_ENDPOINTS.setUserInfo, body).catch((error: Error) => {
 				throw customerFailOf(error)?.code === -503 ? withHint(error, pastedCustomerUuidHint(body.uuid)) : error;
 			});
-			return [{ ...answer, updated: true, uuid: body.uuid, roomId: body.room_id }];
+			return [{ updated: true, uuid: body.uuid, roomId: body.room_id, ...answer }];
 		},
 	};
 }

@@ -116,7 +116,7 @@ export const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether answers -900 to -904 (no counseling now: out of hours, no counselor free, limit reached) stop the node as errors. Off: they come out as a normal item with counsellingAvailable false, the reason and HappyTalk\'s notice.',
+				'Whether answers -900 to -904 (no counseling now: out of hours, no counselor free, limit reached) stop the node as errors. Off: they come out as a normal item with opened false, the reason and HappyTalk\'s notice.',
 		},
 	]),
 ];

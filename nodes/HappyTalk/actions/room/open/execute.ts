@@ -74,7 +74,6 @@ function customParameterSlots(this: IExecuteFunctions, entries: IDataObject[], i
 /**
  * For a chatbot, "no counselor now" is an expected outcome: say so in plain fields, with
  * HappyTalk's notice (what the customer was shown), instead of failing the item.
- * `counsellingAvailable` is the first name of `opened`, kept for saved workflows.
  */
 export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
 	const code = answer.code as number;
@@ -83,14 +82,12 @@ export function toOutput(answer: IDataObject, request: PreparedRequest): IDataOb
 			opened: true,
 			uuid: request.body.uuid,
 			roomId: String(answer.room_id),
-			counsellingAvailable: true,
 			...answer,
 		};
 	}
 	return {
 		opened: false,
 		uuid: request.body.uuid,
-		counsellingAvailable: false,
 		reason: describeFailCode(code).meaning,
 		notice: answer.content ?? '',
 		...answer,
