@@ -89,7 +89,7 @@ export class HappyTalkTrigger implements INodeType {
 				placeholder: 'e.g. a long random string',
 				hint: PATH_SECRET_HINT,
 				description:
-					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing).',
+					'Becomes part of the URL, so only someone who knows it can post messages here (HappyTalk signs nothing)',
 			},
 			{
 				displayName: 'Options',
