@@ -1,6 +1,8 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { routeToWaitingExecutions } from './waitingReplies';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -124,6 +127,11 @@ export class HappyTalkTrigger implements INodeType {
 	};
 
 	webhookMethods = receiveDomainLifecycle;
+
+	/** A reply to Message → Send and Wait for Reply resumes its execution instead (waitingReplies.ts). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeToWaitingExecutions.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
