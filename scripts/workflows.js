@@ -42,6 +42,65 @@ function sendTextNode({ name, options = {}, continueOnFail = false, message = '=
 	};
 }
 
+/**
+ * HappyTalk → Message → Send and Wait for Reply, a text to the item's customer and room; `limit`:
+ * Limit Wait Time's values, e.g. { limitType: 'afterTimeInterval', resumeAmount: 0.1, resumeUnit: 'minutes' }.
+ */
+function sendAndWaitNode({ name, message, limit }) {
+	return {
+		name,
+		type: 'n8n-nodes-happytalk.happyTalk',
+		typeVersion: 1,
+		parameters: {
+			resource: 'message',
+			operation: 'sendAndWait',
+			uuid: '={{ $json.uuid }}',
+			roomId: '={{ $json.roomId }}',
+			messageType: 'text',
+			message,
+			options: limit ? { limitWaitTime: { values: limit } } : {},
+		},
+		credentials: { happyTalkApi: SANDBOX_CREDENTIAL_REFERENCE },
+	};
+}
+
+/**
+ * A dialog: HappyTalk Trigger → "Ask" (Send and Wait for Reply) → "Answer" (Send), which says
+ * `got: <reply>` or, after a time-out, `timed out: <question>`.
+ */
+function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Order number for {{ $json.text }}?' }) {
+	return {
+		id,
+		name: `dialog ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${id}-t`,
+				name: 'Customer message',
+				type: 'n8n-nodes-happytalk.happyTalkTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: pathSecret ? { pathSecret } : {},
+			},
+			{ ...sendAndWaitNode({ name: 'Ask', message: question, limit }), id: `${id}-a`, position: [220, 0] },
+			{
+				...sendTextNode({
+					name: 'Answer',
+					message: "={{ $json.replied ? 'got: ' + $json.text : 'timed out: ' + $json.question.text }}",
+				}),
+				id: `${id}-r`,
+				position: [440, 0],
+			},
+		],
+		connections: {
+			'Customer message': { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+			Ask: { main: [[{ node: 'Answer', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 /** HappyTalk's send call (`POST /v1/chat/write`) built by hand with n8n's HTTP Request node. */
 function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	return {
@@ -66,4 +125,4 @@ function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	};
 }
 
-module.exports = { itemsWorkflow, sendTextNode, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };
+module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, dialogWorkflow, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };

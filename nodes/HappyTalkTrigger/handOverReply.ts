@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { ReplyDelivery } from '../HappyTalk/actions/message/sendAndWait/webhook';
 import { NOT_YET_WAITING_RETRY_MS } from '../HappyTalk/waitingReplies/timing';
@@ -42,16 +42,16 @@ export async function handOverReply(
 		} catch (error) {
 			// Never the URL in the error: its signature is what lets one resume the execution.
 			if (++networkFailures >= NETWORK_ATTEMPTS) {
-				throw new Error(`Could not reach n8n to hand the reply over to the waiting execution (${(error as Error).name})`);
+				throw new NodeOperationError(context.getNode(), 'Could not reach n8n to hand the reply over to the waiting execution', {
+					description: `${(error as Error).name}. The execution's resume URL is built from WEBHOOK_URL: in queue mode, set it on every n8n process to the URL that reaches n8n's webhook processes.`,
+				});
 			}
-			await pause(250 * 2 ** networkFailures);
+			await sleep(250 * 2 ** networkFailures);
 			continue;
 		}
 		if (status >= 200 && status < 300) return 'resumed';
 		const notYetWaiting = status === 409 && /running/i.test(text);
 		if (!notYetWaiting || Date.now() >= stopAt) return 'gone';
-		await pause(Math.min(100 * 2 ** attempt, 1000));
+		await sleep(Math.min(100 * 2 ** attempt, 1000));
 	}
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,10 +1,10 @@
-import type {
-	DataTableFilter,
-	DataTableRow,
-	IDataObject,
-	IDataTableProjectAggregateService,
-	IDataTableProjectService,
-	IExecuteFunctions,
+import {
+	NodeOperationError,
+	type DataTableFilter,
+	type DataTableRow,
+	type IDataTableProjectAggregateService,
+	type IDataTableProjectService,
+	type IExecuteFunctions,
 } from 'n8n-workflow';
 
 /**
@@ -116,16 +116,16 @@ export async function openRegistry(context: IExecuteFunctions, create: boolean):
 	let id = tableIds.get(project);
 	if (id === undefined) {
 		id = await findTable(aggregate);
-		if (id === undefined && create) id = await createTable(aggregate);
+		if (id === undefined && create) id = await createTable(context, aggregate);
 		if (id === undefined) return undefined;
 		tableIds.set(project, id);
 	}
 	try {
 		return new ReplyRegistry(await getDataTableProxy(id));
 	} catch (error) {
-		// Someone deleted the table: look it up (or create it) afresh.
+		// Someone deleted the table: the next execution looks it up (or creates it) afresh.
 		tableIds.delete(project);
-		throw error;
+		throw registryError(context, error);
 	}
 }
 
@@ -135,7 +135,7 @@ async function findTable(aggregate: IDataTableProjectAggregateService): Promise<
 	return data.find((table) => table.name === REGISTRY_TABLE_NAME)?.id;
 }
 
-async function createTable(aggregate: IDataTableProjectAggregateService): Promise<string | undefined> {
+async function createTable(context: IExecuteFunctions, aggregate: IDataTableProjectAggregateService): Promise<string | undefined> {
 	try {
 		const table = await aggregate.createDataTable({
 			name: REGISTRY_TABLE_NAME,
@@ -146,8 +146,14 @@ async function createTable(aggregate: IDataTableProjectAggregateService): Promis
 		// Two first executions at once: the other one created it.
 		const existing = await findTable(aggregate);
 		if (existing !== undefined) return existing;
-		throw error;
+		throw registryError(context, error);
 	}
+}
+
+function registryError(context: IExecuteFunctions, error: unknown) {
+	return new NodeOperationError(context.getNode(), `Could not open the Data Table "${REGISTRY_TABLE_NAME}"`, {
+		description: `${(error as Error).message}. n8n keeps the rooms that wait for a reply there.`,
+	});
 }
 
 const allOf = (conditions: Array<[string, string | number | null]>): DataTableFilter => ({
@@ -171,9 +177,3 @@ function toRegisteredRow(row: DataTableRow & { id: number }): RegisteredRow {
 	};
 }
 
-/** What the trigger hands the waiting execution's resume URL. */
-export interface ReplyDelivery extends IDataObject {
-	message: IDataObject;
-	respondedAt: string;
-	asked: Array<{ item: number; question: IDataObject }>;
-}
