@@ -22,6 +22,14 @@ export const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: showFor('message', 'sendAndWait'),
 	},
+	{
+		displayName:
+			"Send and Wait for Reply cannot run as an AI Agent's tool: a tool must answer the agent at once. Use Send; the customer's next message reaches the agent through the HappyTalk Trigger.",
+		name: 'sendAndWaitToolNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@tool': [true], resource: ['message'], operation: ['sendAndWait'] } },
+	},
 	...messageFieldProperties('sendAndWait'),
 	optionsProperty(showFor('message', 'sendAndWait'), [limitWaitTimeOption]),
 ];
