@@ -83,6 +83,8 @@ function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Or
 				position: [0, 0],
 				webhookId,
 				parameters: pathSecret ? { pathSecret } : {},
+				// n8n's API credential: how the trigger finds the executions waiting for a reply.
+				credentials: { n8nApi: { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)' } },
 			},
 			{ ...sendAndWaitNode({ name: 'Ask', message: question, limit }), id: `${id}-a`, position: [220, 0] },
 			{

@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { replyRoutingCredentials, replyRoutingNotice } from './sendAndWaitSupport';
 import { routeToWaitingExecutions } from './waitingReplies';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
@@ -34,6 +35,7 @@ export class HappyTalkTrigger implements INodeType {
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: replyRoutingCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -75,6 +77,7 @@ export class HappyTalkTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			replyRoutingNotice,
 			{
 				displayName: 'Path Secret',
 				name: 'pathSecret',

@@ -1,7 +1,6 @@
 import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { ReplyDelivery } from '../HappyTalk/actions/message/sendAndWait/webhook';
-import { NOT_YET_WAITING_RETRY_MS } from '../HappyTalk/waitingReplies/timing';
 
 /**
  * `resumed`: n8n took the reply and continues the waiting execution. `gone`: that execution no
@@ -12,26 +11,20 @@ export type HandOver = 'resumed' | 'gone';
 const NETWORK_ATTEMPTS = 4;
 
 /**
- * Posts the reply to the waiting execution's resume URL. n8n answers 409 "running already" while
- * the execution is still sending its question (the customer answered at once): that is retried
- * until it waits, or until its time limit (after which n8n resumes it with its time-out).
+ * Posts the reply to the waiting execution's resume URL. Any answer but our webhook's own means
+ * the execution no longer waits there: another message resumed it a moment earlier (n8n: 409),
+ * it timed out, ended or was deleted (404, 409). Only unreachable n8n is retried.
  */
-export async function handOverReply(
-	context: IExecuteFunctions,
-	resumeUrl: string,
-	delivery: () => Promise<ReplyDelivery>,
-	deadline: number,
-): Promise<HandOver> {
-	const stopAt = Math.min(Date.now() + NOT_YET_WAITING_RETRY_MS, deadline > 0 ? deadline : Infinity);
+export async function handOverReply(context: IExecuteFunctions, resumeUrl: string, delivery: ReplyDelivery): Promise<HandOver> {
 	let networkFailures = 0;
-	for (let attempt = 0; ; attempt++) {
+	for (;;) {
 		let status: number;
 		let text = '';
 		try {
 			const response = (await context.helpers.httpRequest({
 				method: 'POST',
 				url: resumeUrl,
-				body: await delivery(),
+				body: delivery,
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
@@ -40,18 +33,19 @@ export async function handOverReply(
 			status = response.statusCode;
 			text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 		} catch (error) {
-			// Never the URL in the error: its signature is what lets one resume the execution.
-			if (++networkFailures >= NETWORK_ATTEMPTS) {
-				throw new NodeOperationError(context.getNode(), 'Could not reach n8n to hand the reply over to the waiting execution', {
-					description: `${(error as Error).name}. The execution's resume URL is built from WEBHOOK_URL: in queue mode, set it on every n8n process to the URL that reaches n8n's webhook processes.`,
+			// Only a refused connection certainly did not arrive; after a time-out the execution may
+			// have resumed, and a second try would hand the message to the workflow as well.
+			const refused = (error as { code?: string }).code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as Error).message));
+			if (!refused || ++networkFailures >= NETWORK_ATTEMPTS) {
+				throw new NodeOperationError(context.getNode(), 'Could not hand the reply over to the waiting execution', {
+					description: `${(error as Error).name}: n8n did not answer at the n8n API credential's Base URL (without /api/v1), where its resume URLs are served. The message is this execution's input.`,
 				});
 			}
 			await sleep(250 * 2 ** networkFailures);
 			continue;
 		}
-		if (status >= 200 && status < 300) return 'resumed';
-		const notYetWaiting = status === 409 && /running/i.test(text);
-		if (!notYetWaiting || Date.now() >= stopAt) return 'gone';
-		await sleep(Math.min(100 * 2 ** attempt, 1000));
+		// Only our webhook's own answer means resumed: n8n answers a resume URL whose node no longer
+		// waits with a 200 page too ("no action required").
+		return status >= 200 && status < 300 && /"ok":true/.test(text) ? 'resumed' : 'gone';
 	}
 }

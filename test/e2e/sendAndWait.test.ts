@@ -21,6 +21,8 @@ const n8nScripts = require('../../scripts/n8n');
 const { importDemoData, cli } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { answerQuestions } = require('../../sandbox/answeringCustomers');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { importN8nApiCredential, connectN8nApi } = require('../../scripts/n8nApiCredential');
 
 const DIALOG = { id: 'HtE2eDialog00001', webhookId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
 /** 0.1 minutes: six seconds to answer. Its own path secret, so both triggers are active at once. */
@@ -32,10 +34,10 @@ const timedDialog = workflows.dialogWorkflow({
 	limit: { limitType: 'afterTimeInterval', resumeAmount: 0.1, resumeUnit: 'minutes' },
 });
 
-/** n8n 2.x: Send and Wait for Reply keeps its registrations in a Data Table, which 1.x lacks. */
+/** n8n 2.x, where it is supported (docs/send-and-wait.md); HAPPYTALK_E2E_N8N_VERSIONS picks others. */
 const versions = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? `${n8nScripts.N8N_VERSIONS.current},${n8nScripts.N8N_VERSIONS.newest}`)
 	.split(',')
-	.filter((version) => version && !version.startsWith('1.'));
+	.filter(Boolean);
 
 type Write = { uuid: string; room_id: string; msg: string; receivedAt: number };
 
@@ -65,14 +67,17 @@ describe.each(versions)('n8n %s: Send and Wait for Reply, regular mode', (versio
 
 	beforeAll(async () => {
 		n8n = await prepareRealN8n(version);
+		await importN8nApiCredential(version, { ...n8n.env, N8N_PORT: String(await n8nScripts.freePort()), N8N_RUNNERS_BROKER_PORT: String(await n8nScripts.freePort()) }, `http://127.0.0.1:${n8n.env.N8N_PORT}`);
 		await n8n.importWorkflows([dialog, timedDialog]);
 		for (const id of [DIALOG.id, TIMED.id]) {
 			expect((await n8n.cli(n8nScripts.activateCommand(version, id))).code).toBe(0);
 		}
 		server = await n8n.startServer(hooks);
+		await connectN8nApi(server.url);
 	});
 
 	afterAll(async () => {
+		if (process.env.D_DEBUG) writeFileSync('/tmp/d-server.log', server.output() + '\n\n' + JSON.stringify(n8n.sandbox.requests.map((r) => [r.path, r.code, r.body]), null, 1));
 		await n8n?.dispose();
 	});
 
@@ -182,6 +187,7 @@ describe(`n8n ${QUEUE_VERSION}: Send and Wait for Reply in queue mode (a main, t
 			version: QUEUE_VERSION,
 			tarball: n8nScripts.packPackage(packFolder),
 			prepare: async (env: Record<string, string>) => {
+				await importN8nApiCredential(QUEUE_VERSION, env, `http://127.0.0.1:${env.N8N_PORT}`);
 				const keys = { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, companyToken: sandbox.companyToken };
 				await importDemoData(env, keys, { version: QUEUE_VERSION });
 				const dir = mkdtempSync(path.join(tmpdir(), 'happytalk-dialog-'));
@@ -192,12 +198,11 @@ describe(`n8n ${QUEUE_VERSION}: Send and Wait for Reply in queue mode (a main, t
 				await activate(env, QUEUE_VERSION, [DIALOG.id]);
 			},
 		});
-		// Resume URLs point where WEBHOOK_URL says, on every process: here the first webhook process.
+		await connectN8nApi(cluster.main.url);
 		const first = await cluster.add({ role: 'webhook', name: 'webhook-1' });
-		const shared = { WEBHOOK_URL: `${first.url}/` };
-		await cluster.add({ role: 'webhook', name: 'webhook-2', env: shared });
-		await cluster.add({ role: 'worker', name: 'worker-1', env: shared });
-		await cluster.add({ role: 'worker', name: 'worker-2', env: shared });
+		await cluster.add({ role: 'webhook', name: 'webhook-2' });
+		await cluster.add({ role: 'worker', name: 'worker-1' });
+		await cluster.add({ role: 'worker', name: 'worker-2' });
 		await n8nScripts.waitForWebhooks(first.url, [`${DIALOG.webhookId}/message/:uuid`]);
 	});
 
