@@ -77,7 +77,7 @@ describe.each(versions)('n8n %s: Send and Wait for Reply, regular mode', (versio
 	});
 
 	afterAll(async () => {
-		if (process.env.D_DEBUG) writeFileSync('/tmp/d-server.log', server.output() + '\n\n' + JSON.stringify(n8n.sandbox.requests.map((r) => [r.path, r.code, r.body]), null, 1));
+		if (process.env.D_DEBUG && server) writeFileSync('/tmp/d-server.log', server.output() + '\n\n' + JSON.stringify(n8n.sandbox.requests.map((r) => [r.path, r.code, r.body]), null, 1));
 		await n8n?.dispose();
 	});
 

@@ -1,8 +1,8 @@
 /**
  * Message → Send and Wait for Reply in n8n's engine, up to the point where it would pause: it
  * validates and refuses exactly as Message → Send does, before any request, plus its own rules
- * (one room per execution, Limit Wait Time). Pausing and resuming need n8n's server and its Data
- * Tables: test/e2e/sendAndWait.test.ts.
+ * (one room per execution, Limit Wait Time, a HappyTalk Trigger to bring the reply). Pausing and
+ * resuming need n8n's server: test/e2e/sendAndWait.test.ts.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -56,9 +56,9 @@ test('Limit Wait Time is checked before anything is sent: a date in the past, an
 	expect(writes()).toEqual([]);
 });
 
-test('where n8n offers no Data Tables (as n8n 1.x, or this bare engine) it says so, and sends nothing', async () => {
+test('without a HappyTalk Trigger before it (the only way a reply can come) it says so, and sends nothing', async () => {
 	const { error } = await live.engine.runNode(sendAndWait(), [item('5550001')]);
-	expect(error?.message).toBe('Send and Wait for Reply needs n8n Data Tables, which this n8n does not offer');
+	expect(error?.message).toBe('Send and Wait for Reply needs a HappyTalk Trigger before it in this workflow');
 	expect(writes()).toEqual([]);
 });
 

@@ -28,11 +28,11 @@ const TRIGGER_TYPE = 'happyTalkTrigger';
  */
 export async function run(this: IExecuteFunctions, findOperation: FindOperation): Promise<INodeExecutionData[][]> {
 	const deadline = replyDeadline(this);
-	requireHappyTalkTrigger(this);
 	const questions = new Map<number, IDataObject>();
 	const [results] = await sendItems.call(this, findOperation, undefined, {
 		beforeSending: async (valid) => {
 			sameRoom.call(this, valid.map(({ itemIndex, request }) => ({ itemIndex, body: request.body })));
+			requireHappyTalkTrigger(this);
 			for (const { itemIndex, request } of valid) questions.set(itemIndex, questionOf(request.body));
 		},
 	});
