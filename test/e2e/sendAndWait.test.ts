@@ -82,8 +82,11 @@ describe.each(versions)('n8n %s: Send and Wait for Reply, regular mode', (versio
 	});
 
 	test("the customer's answer resumes the waiting execution; a room where nothing waits starts the workflow", async () => {
+		// A person reads the question before answering: a reply within milliseconds of it, before the
+		// execution has paused, is not yet a reply (docs/send-and-wait.md, limits).
 		const stop = answerQuestions(n8n.sandbox, {
 			receiveUrl: receiveUrl(),
+			delayMs: 1500,
 			answer: (question: string) => (question.startsWith('Order number') ? 'A-1001' : null),
 		});
 		try {
