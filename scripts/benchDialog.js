@@ -15,6 +15,7 @@ const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
 const { importDemoData, cli } = require('./demoData');
 const { dialogWorkflow, sendTextNode } = require('./workflows');
+const { importN8nApiCredential, connectN8nApi } = require('./n8nApiCredential');
 
 const settings = {
 	rooms: Number(process.env.HAPPYTALK_BENCH_DIALOG_ROOMS || 100),
@@ -158,6 +159,7 @@ function combine(runs) {
 async function startCluster(mode, version, tarball, sandbox) {
 	const prepare = async (cliEnv) => {
 		await importDemoData(cliEnv, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version, examples: false });
+		await importN8nApiCredential(version, cliEnv, 'http://127.0.0.1');
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-dialog-'));
 		fs.writeFileSync(path.join(dir, 'dialog.json'), JSON.stringify(dialogWorkflow(DIALOG)));
 		fs.writeFileSync(path.join(dir, 'chatbot.json'), JSON.stringify(chatbotWorkflow()));
@@ -165,13 +167,18 @@ async function startCluster(mode, version, tarball, sandbox) {
 		fs.rmSync(dir, { recursive: true, force: true });
 		for (const id of [DIALOG.id, CHATBOT.id]) await cli(version, cliEnv, n8n.activateCommand(version, id));
 	};
-	const cluster = await startQueueCluster({ version, tarball, regular: mode.regular, processes: [], workerEnv: { N8N_LOG_LEVEL: 'warn' }, prepare });
-	if (!mode.regular) {
-		// Resume URLs are built from WEBHOOK_URL on the worker that pauses: the webhook process's.
-		const webhook = await cluster.add({ role: 'webhook', name: 'webhook' });
-		for (const name of ['worker-1', 'worker-2']) await cluster.add({ role: 'worker', name, env: { WEBHOOK_URL: `${webhook.url}/`, N8N_LOG_LEVEL: 'warn' } });
-		await n8n.waitForWebhooks(webhook.url, [`${DIALOG.webhookId}/${DIALOG.pathSecret}/message/:uuid`]);
-	}
+	const processes = mode.regular
+		? []
+		: [
+				{ role: 'worker', name: 'worker-1' },
+				{ role: 'worker', name: 'worker-2' },
+				{ role: 'webhook', name: 'webhook' },
+			];
+	const cluster = await startQueueCluster({ version, tarball, regular: mode.regular, processes, workerEnv: { N8N_LOG_LEVEL: 'warn' }, prepare });
+	// The trigger finds waiting executions through n8n's API, on the main.
+	await connectN8nApi(cluster.main.url);
+	const base = (cluster.webhooks[0] ?? cluster.main).url;
+	await n8n.waitForWebhooks(base, [`${DIALOG.webhookId}/${DIALOG.pathSecret}/message/:uuid`]);
 	return cluster;
 }
 
