@@ -14,7 +14,7 @@ const path = require('node:path');
 const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
 const { importDemoData, cli } = require('./demoData');
-const { dialogWorkflow, sendTextNode } = require('./workflows');
+const { dialogWorkflow, happyTalkTriggerNode, sendTextNode } = require('./workflows');
 const { importN8nApiCredential, connectN8nApi } = require('./n8nApiCredential');
 
 const settings = {
@@ -38,15 +38,7 @@ function chatbotWorkflow() {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: `${CHATBOT.id}-t`,
-				name: 'Customer message',
-				type: 'n8n-nodes-happytalk.happyTalkTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: CHATBOT.webhookId,
-				parameters: { pathSecret: CHATBOT.secret },
-			},
+			happyTalkTriggerNode({ id: `${CHATBOT.id}-t`, webhookId: CHATBOT.webhookId, pathSecret: CHATBOT.secret }),
 			{ ...sendTextNode({ name: 'Reply', message: '=re: {{ $json.text }}' }), id: `${CHATBOT.id}-r`, position: [240, 0] },
 		],
 		connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },

@@ -23,14 +23,14 @@ function itemsWorkflow({ id, jsCode, node }) {
 }
 
 /** HappyTalk → Message → Send, a text from the item's `uuid`, `roomId` and `message`. */
-function sendTextNode({ name, options = {}, continueOnFail = false, message = '={{ $json.message }}' }) {
+function sendTextNode({ name, options = {}, continueOnFail = false, message = '={{ $json.message }}', operation = 'send' }) {
 	return {
 		name,
 		type: 'n8n-nodes-happytalk.happyTalk',
 		typeVersion: 1,
 		parameters: {
 			resource: 'message',
-			operation: 'send',
+			operation,
 			uuid: '={{ $json.uuid }}',
 			roomId: '={{ $json.roomId }}',
 			messageType: 'text',
@@ -47,20 +47,20 @@ function sendTextNode({ name, options = {}, continueOnFail = false, message = '=
  * Limit Wait Time's values, e.g. { limitType: 'afterTimeInterval', resumeAmount: 0.1, resumeUnit: 'minutes' }.
  */
 function sendAndWaitNode({ name, message, limit }) {
+	return sendTextNode({ name, message, operation: 'sendAndWait', options: limit ? { limitWaitTime: { values: limit } } : {} });
+}
+
+/** The HappyTalk Trigger; `n8nApi`: with the n8n API credential that finds waiting executions. */
+function happyTalkTriggerNode({ id, webhookId, pathSecret = '', n8nApi = false }) {
 	return {
-		name,
-		type: 'n8n-nodes-happytalk.happyTalk',
+		id,
+		name: 'Customer message',
+		type: 'n8n-nodes-happytalk.happyTalkTrigger',
 		typeVersion: 1,
-		parameters: {
-			resource: 'message',
-			operation: 'sendAndWait',
-			uuid: '={{ $json.uuid }}',
-			roomId: '={{ $json.roomId }}',
-			messageType: 'text',
-			message,
-			options: limit ? { limitWaitTime: { values: limit } } : {},
-		},
-		credentials: { happyTalkApi: SANDBOX_CREDENTIAL_REFERENCE },
+		position: [0, 0],
+		webhookId,
+		parameters: pathSecret ? { pathSecret } : {},
+		...(n8nApi ? { credentials: { n8nApi: { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)' } } } : {}),
 	};
 }
 
@@ -75,17 +75,7 @@ function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Or
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: `${id}-t`,
-				name: 'Customer message',
-				type: 'n8n-nodes-happytalk.happyTalkTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: pathSecret ? { pathSecret } : {},
-				// n8n's API credential: how the trigger finds the executions waiting for a reply.
-				credentials: { n8nApi: { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)' } },
-			},
+			happyTalkTriggerNode({ id: `${id}-t`, webhookId, pathSecret, n8nApi: true }),
 			{ ...sendAndWaitNode({ name: 'Ask', message: question, limit }), id: `${id}-a`, position: [220, 0] },
 			{
 				...sendTextNode({
@@ -127,4 +117,4 @@ function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	};
 }
 
-module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, dialogWorkflow, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };
+module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, happyTalkTriggerNode, dialogWorkflow, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };
