@@ -70,7 +70,7 @@ function httpBatches(batchSize) {
 async function main() {
 	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
 	fs.mkdirSync(DOCS, { recursive: true });
-	if (ONLY !== 'loop') await benchBulkSending(tarball);
+	if (ONLY === undefined || ONLY === 'bulk') await benchBulkSending(tarball);
 	if (ONLY === undefined || ONLY === 'loop') await benchChatbotLoop(tarball);
 	if (ONLY === undefined || ONLY === 'dialog') await benchDialogLoop(tarball);
 }
