@@ -15,7 +15,7 @@ const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
 const { importDemoData, cli } = require('./demoData');
 const { dialogWorkflow, happyTalkTriggerNode, sendTextNode } = require('./workflows');
-const { importN8nApiCredential, connectN8nApi } = require('./n8nApiCredential');
+const { importN8nApiCredential, connectN8nApi, waitingExecutions } = require('./n8nApiCredential');
 
 const settings = {
 	rooms: Number(process.env.HAPPYTALK_BENCH_DIALOG_ROOMS || 100),
@@ -47,9 +47,13 @@ function chatbotWorkflow() {
 
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 
-async function until(predicate, timeoutMs) {
+async function until(predicate, timeoutMs, refresh = async () => {}) {
 	const deadline = Date.now() + timeoutMs;
-	while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	await refresh();
+	while (!predicate() && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		await refresh();
+	}
 	return predicate();
 }
 
@@ -118,7 +122,7 @@ async function chatbotRun(sandbox, base, tag) {
 	return { ...score(sandbox, messages, (message) => `re: ${message.text}`, started), non200: failed };
 }
 
-async function dialogRun(sandbox, base, tag) {
+async function dialogRun(sandbox, base, tag, api) {
 	sandbox.reset();
 	sandbox.setLatency(settings.latencyMs);
 	const url = `${base}/webhook/${DIALOG.webhookId}/${DIALOG.pathSecret}`;
@@ -135,8 +139,9 @@ async function dialogRun(sandbox, base, tag) {
 	}
 	const askedRooms = new Set(writes(sandbox).filter((request) => request.body.msg.startsWith('Order number')).map((request) => request.body.room_id));
 	const rooms = roomsFor(tag).filter((room) => askedRooms.has(room.room_id));
-	// The last question is written just before its execution pauses.
-	await new Promise((resolve) => setTimeout(resolve, 3000));
+	// Every dialog's execution waits (as n8n reports it) before its customer answers.
+	let waitingNow = 0;
+	await until(() => waitingNow >= rooms.length, 120000, async () => (waitingNow = await waitingExecutions(api.url, api.key, DIALOG.id)));
 	const answers = rooms.map((room) => ({ ...room, text: `answer ${room.room_id}` }));
 	const got = () => writes(sandbox).filter((request) => request.body.msg.startsWith('got: ')).length;
 	const { started, failed } = await everyoneWrites(sandbox, url, answers, got);
@@ -181,7 +186,7 @@ async function startCluster(mode, version, tarball, sandbox) {
 			];
 	const cluster = await startQueueCluster({ version, tarball, regular: mode.regular, processes, workerEnv: { N8N_LOG_LEVEL: 'warn' }, prepare });
 	// The trigger finds waiting executions through n8n's API, on the main.
-	await connectN8nApi(cluster.main.url);
+	cluster.api = { url: cluster.main.url, key: await connectN8nApi(cluster.main.url) };
 	const base = (cluster.webhooks[0] ?? cluster.main).url;
 	await n8n.waitForWebhooks(base, [`${DIALOG.webhookId}/${DIALOG.pathSecret}/message/:uuid`]);
 	return cluster;
@@ -196,14 +201,14 @@ async function runDialogBench({ version, tarball, sandbox, log = console.log }) 
 		try {
 			// Warm-up, not measured.
 			await chatbotRun(sandbox, base, 'warm');
-			await dialogRun(sandbox, base, 'warm');
+			await dialogRun(sandbox, base, 'warm', cluster.api);
 			const chatbot = [];
 			const dialog = [];
 			for (let round = 0; round < settings.rounds; round++) {
 				// Alternating who goes first, so that neither always meets a fresher n8n.
 				const pair = [
 					async () => chatbot.push(await chatbotRun(sandbox, base, `c${round}`)),
-					async () => dialog.push(await dialogRun(sandbox, base, `d${round}`)),
+					async () => dialog.push(await dialogRun(sandbox, base, `d${round}`, cluster.api)),
 				];
 				for (const step of round % 2 === 0 ? pair : pair.reverse()) await step();
 			}
