@@ -15,7 +15,7 @@ const DEFAULT_TITLE = '1:1 채팅 상담 문의 드립니다.';
  * from the seed, from /v1/chat/open (their state follows the Biz API's room book), or from a test.
  * A room is { id, uuid, seq, regMs, endMs, status, fields…, messages: [{ id, sentMs, readMs, … }] }.
  */
-function createHistory() {
+function createHistory(clock = { now: Date.now }) {
 	const rooms = new Map();
 	const customers = new Map();
 	let seq = 0;
@@ -31,6 +31,8 @@ function createHistory() {
 
 	const history = {
 		SITE_NUMBER,
+		/** HappyTalk's clock (clock.js). */
+		now: () => clock.now(),
 		addRoom(spec) {
 			const room = {
 				title: DEFAULT_TITLE,
@@ -83,8 +85,8 @@ function createHistory() {
 		recordMessage(roomId, uuid, { fromCustomer, contentsType, contents }) {
 			let room = rooms.get(String(roomId));
 			// A room met first in a write (lenient rooms) joins the history when it is first used.
-			if (!room) room = history.addRoom({ id: String(roomId), uuid, regMs: Date.now(), status: '1' });
-			const now = Date.now();
+			if (!room) room = history.addRoom({ id: String(roomId), uuid, regMs: clock.now(), status: '1' });
+			const now = clock.now();
 			addMessage(room, {
 				sentMs: now,
 				readMs: now,
@@ -128,8 +130,13 @@ function withLiveState(room) {
 	return room;
 }
 
+// `<site>_<uuid>` as in every example; the uuid alone under the reading without a site number.
+function customerUuidOf(room, sitePrefix) {
+	return sitePrefix ? `${SITE_NUMBER}_${room.uuid}` : room.uuid;
+}
+
 /** The `chat` object of the spec, field for field (and `last_message` for the room list). */
-function chatView(room, history, { forList = false } = {}) {
+function chatView(room, history, { forList = false, sitePrefix = true } = {}) {
 	const owner = history.customer(room.uuid) ?? { users_id: null };
 	const fields = room.fields;
 	const text = (key) => (typeof fields[key] === 'string' ? fields[key] : '');
@@ -138,7 +145,7 @@ function chatView(room, history, { forList = false } = {}) {
 		title: room.title,
 		counselor_name: room.counselor,
 		counselor_nickname: room.counselor,
-		customer_uuid: `${SITE_NUMBER}_${room.uuid}`,
+		customer_uuid: customerUuidOf(room, sitePrefix),
 		users_id: owner.users_id,
 		category_id: room.category_id,
 		division_id: room.division_id,
@@ -177,8 +184,8 @@ function chatView(room, history, { forList = false } = {}) {
  * The room's messages as the spec writes them. Newest first: the spec does not give the order,
  * and the sandbox picks the one a client must not rely on (the node sorts them itself).
  */
-function messagesView(room) {
-	const customerUuid = `${SITE_NUMBER}_${room.uuid}`;
+function messagesView(room, { sitePrefix = true } = {}) {
+	const customerUuid = customerUuidOf(room, sitePrefix);
 	return room.messages
 		.map((message) => {
 			const sender = message.from === 'customer' ? customerUuid : message.from;

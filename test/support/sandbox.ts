@@ -17,8 +17,8 @@ export interface SandboxRecord {
 }
 
 export type Fault = { times?: number; match?: { path?: string; bodyIncludes?: string } } & (
-	| { status: number; body?: string; contentType?: string }
-	| { failCode: number; message?: string; field?: string; status?: number }
+	| { status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+	| { failCode: number; message?: string; field?: string; status?: number; headers?: Record<string, string> }
 	| { malformed: 'html' | 'text' | 'empty' | 'truncated-json' }
 	| { hang: true }
 	| { destroy: true }
@@ -33,7 +33,7 @@ export interface Sandbox {
 	reset(): void;
 	setLatency(ms: number): void;
 	injectFault(fault: Fault): void;
-	setCounselor(answer: { counselor: string; counselor_code: number; counselor_name: string }): void;
+	setCounselor(answer: { counselor: string; counselor_code: number | string; counselor_name: string }): void;
 	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
 	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
@@ -45,11 +45,48 @@ export interface Sandbox {
 	companyToken: string;
 	limitedToken: string;
 	once(event: 'request', listener: (record: SandboxRecord) => void): void;
+	on(event: 'request', listener: (record: SandboxRecord) => void): void;
+	off(event: 'request', listener: (record: SandboxRecord) => void): void;
+	/** The customer API's open points, switched (sandbox/historyReadings.js); reset() restores them. */
+	setHistoryReadings(readings: Partial<HistoryReadings>): { readings: HistoryReadings };
 	clearHistory(): void;
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
 	customers(): Array<Record<string, string | null> & { uuid: string }>;
+	/** HappyTalk's clock (sandbox/clock.js): { offsetMs }, { nowMs, speed }, or {} for real time. */
+	setClock(setting: { offsetMs?: number; nowMs?: number; speed?: number }): { clock: { nowMs: number; offsetMs: number; speed: number } };
+	/** A customer's attachment as the sandbox serves it; `query` holds its test switches. */
+	attachmentUrl(name: string, query?: Record<string, string | number>): string;
+	attachmentDownloads: Array<{ path: string; query: Record<string, string>; status: number | null; at: number }>;
+	addServiceHistory(entries: ServiceHistoryEntrySpec[]): { entries: ServiceHistoryEntry[] };
+	clearServiceHistory(): void;
+	serviceHistoryEntries(): ServiceHistoryEntry[];
+	setServiceHistory(readings: { span?: 'under24h' | 'calendarDay'; defaultFormat?: 'siem' | 'raw' }): void;
 	close(): Promise<void>;
+}
+
+export interface ServiceHistoryEntry {
+	id: string;
+	type: string;
+	kind: string;
+	request_user: string;
+	request_content: string;
+	request_date: string;
+	apply_id: string;
+	apply_content: string;
+	apply_date: string;
+}
+export type ServiceHistoryEntrySpec = Partial<ServiceHistoryEntry> & { request_date: string };
+
+export interface HistoryReadings {
+	pageCap: number | null;
+	ignorePage: boolean | 'silently';
+	totalCount: 'exact' | 'absent' | 'low' | 'high' | 'page';
+	numbersAsStrings: boolean;
+	maxSpanDays: number;
+	sitePrefix: boolean;
+	rangeBy: 'sortKey' | 'reg_date' | 'complate_date';
+	refusedRooms: string[];
 }
 
 /** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */
@@ -77,7 +114,14 @@ export interface CustomerMessage {
 export const SECRET = 'sbx-secret-7Qm2-never-leak';
 export const COMPANY_TOKEN = 'sbx-company-token-9Xk4-never-leak';
 
-export async function startSandbox(options: { latencyMs?: number; historyRooms?: number } = {}): Promise<Sandbox> {
+export interface SandboxOptions {
+	latencyMs?: number;
+	historyRooms?: number;
+	serviceHistorySpan?: 'under24h' | 'calendarDay';
+	serviceHistoryDefaultFormat?: 'siem' | 'raw';
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	return (await start({ clientId: 'sbx-client-id', clientSecret: SECRET, companyToken: COMPANY_TOKEN, ...options })) as Sandbox;
 }
 
