@@ -8,8 +8,9 @@
  * replaces only the versions it measured). `--quick` skips the 10,000-message runs.
  *
  * Then the chatbot loop (scripts/benchChatbot.js) in regular and queue mode: docs/bench-chatbot.*,
- * and the Counseling Trigger's backfill (scripts/benchTrigger.js): docs/bench-trigger.*.
- * `--only=bulk`, `--only=loop` or `--only=trigger` runs one of them; HAPPYTALK_BENCH_N8N_VERSIONS (comma-separated)
+ * the Counseling Trigger's backfill (scripts/benchTrigger.js): docs/bench-trigger.*, and the
+ * dialog loop (scripts/benchDialog.js, Send and Wait for Reply): docs/bench-dialog.*.
+ * `--only=bulk`, `--only=loop`, `--only=trigger` or `--only=dialog` runs one of them; HAPPYTALK_BENCH_N8N_VERSIONS (comma-separated)
  * picks the n8n versions of the bulk benchmark.
  */
 const fs = require('node:fs');
@@ -22,6 +23,7 @@ const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
 const { renderTable, renderSvg, renderLoopTable, renderLoopSvg } = require('./benchReport');
 const { runChatbotBench } = require('./benchChatbot');
+const { runDialogBench, renderDialogTable } = require('./benchDialog');
 const { runTriggerBackfillBench, renderTriggerTable } = require('./benchTrigger');
 const { itemsWorkflow, sendTextNode, httpWriteNode } = require('./workflows');
 
@@ -73,7 +75,25 @@ async function main() {
 	fs.mkdirSync(DOCS, { recursive: true });
 	if (ONLY === undefined || ONLY === 'bulk') await benchBulkSending(tarball);
 	if (ONLY === undefined || ONLY === 'loop') await benchChatbotLoop(tarball);
+	if (ONLY === undefined || ONLY === 'dialog') await benchDialogLoop(tarball);
 	if (ONLY === undefined || ONLY === 'trigger') await benchTriggerBackfill(tarball);
+}
+
+/** Send and Wait for Reply: docs/bench-dialog.md and .json. */
+async function benchDialogLoop(tarball) {
+	const version = n8n.N8N_VERSIONS.current;
+	n8n.ensureN8n(version);
+	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+	const { rows, settings } = await runDialogBench({ version, tarball, sandbox });
+	await sandbox.close();
+	const measuredAt = new Date().toISOString();
+	fs.writeFileSync(path.join(DOCS, 'bench-dialog.json'), `${JSON.stringify({ measuredAt, settings, rows }, null, 2)}\n`);
+	const table = renderDialogTable(rows, settings);
+	fs.writeFileSync(
+		path.join(DOCS, 'bench-dialog.md'),
+		`# Dialog loop: Send and Wait for Reply\n\nMeasured ${measuredAt} by \`npm run bench -- --only=dialog\` (scripts/benchDialog.js). See docs/send-and-wait.md.\n\n${table}`,
+	);
+	console.log(table);
 }
 
 async function benchTriggerBackfill(tarball) {

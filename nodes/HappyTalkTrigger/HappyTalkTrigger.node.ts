@@ -9,10 +9,11 @@ import {
 
 import { APP_DESCRIPTION } from '../HappyTalk/shared/appDescription';
 import { attachmentOptions } from './attachments/options';
-import { downloadAttachmentsStep } from './attachments/downloadStep';
 import { parseIncomingMessage } from './incomingMessage';
 import { isValidPathSecret, PATH_SECRET_HINT } from './pathSecret';
 import { DEFAULT_VERSION, RECEIVE_PATH, TRIGGER_VERSIONS, versionOneNotice } from './versions';
+import { replyRoutingCredentials, replyRoutingNotice } from './sendAndWaitSupport';
+import { triggerExecuteSteps } from './executeSteps';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -39,6 +40,7 @@ export class HappyTalkTrigger implements INodeType {
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: replyRoutingCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -80,6 +82,7 @@ export class HappyTalkTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			replyRoutingNotice,
 			{
 				displayName: 'Path Secret',
 				name: 'pathSecret',
@@ -135,8 +138,9 @@ export class HappyTalkTrigger implements INodeType {
 
 	webhookMethods = receiveDomainLifecycle;
 
-	// Runs inside the execution with webhook()'s items: attachments are downloaded there.
-	execute = downloadAttachmentsStep;
+	// Runs inside the execution with webhook()'s items: replies to a waiting Send and Wait for Reply
+	// go to their execution, attachments are downloaded (executeSteps.ts).
+	execute = triggerExecuteSteps;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

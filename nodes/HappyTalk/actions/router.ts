@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
 import { runItems, type CustomerOutputs } from '../runners/customerApi/runItems';
@@ -32,6 +32,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = items.length === 0 ? '' : String(this.getNodeParameter('operation', 0));
 	const outputs = toolOutputs(resource, `${resource}.${operation}`);
 	if (api === 'none') return await runPlainItems.call(this, findPlainOperation, asTool ? outputs : undefined);
+	const ownRunner = customerApi ? undefined : findBizApiOperation(resource ?? '', operation)?.run;
+	if (ownRunner) {
+		if (asTool) {
+			throw new NodeOperationError(this.getNode(), 'Send and Wait for Reply cannot run as an AI Agent\'s tool', {
+				description: 'A tool must answer the agent at once; use Message → Send, and let the next message reach the agent through the HappyTalk Trigger.',
+			});
+		}
+		return await ownRunner.call(this, findBizApiOperation);
+	}
 	if (!asTool) {
 		return customerApi
 			? await runItems.call(this, findCustomerApiOperation)

@@ -33,6 +33,11 @@ export interface BizApiOperation extends OperationDescription {
 	 * room, and what happened, e.g. `sent: true`), then HappyTalk's answer exactly as it came.
 	 */
 	toOutput(answer: IDataObject, request: PreparedRequest): IDataObject;
+	/**
+	 * Runs the node's items itself, when the operation does more than one request per item
+	 * (Send and Wait for Reply sends, then pauses the execution).
+	 */
+	run?(this: IExecuteFunctions, findOperation: (resource: string, operation: string) => BizApiOperation | undefined): Promise<INodeExecutionData[][]>;
 }
 
 /** How one item of a customer API operation runs, once it is validated. */
