@@ -46,9 +46,12 @@ function valueFor(key, schema, reply) {
 }
 
 function replyTo(customerText, previousText) {
-	const earlier = previousText ? ` 앞서 말씀하신 "${quote(previousText)}" 건도 기억하고 있습니다.` : '';
+	const earlier = previousText ? ` ${recallOf(previousText)}` : '';
 	return `[모델 대역 / model stand-in] 문의 감사합니다. "${quote(customerText)}" 건은 상담사가 곧 안내해 드리겠습니다.${earlier}`;
 }
+
+/** The sentence of a reply that shows the model was sent the customer's previous message. */
+const recallOf = (previousText) => `앞서 말씀하신 "${quote(previousText)}" 건도 기억하고 있습니다.`;
 
 const quote = (text) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -58,4 +61,4 @@ function userTexts(conversation) {
 	return [users.at(-1) ?? '', users.at(-2)];
 }
 
-module.exports = { defaultTurn };
+module.exports = { defaultTurn, recallOf };
