@@ -24,10 +24,15 @@ const TRANSCRIPT_EXAMPLE = readExample('counseling-transcript');
 /** What to register with HappyTalk as the receive domain: the trigger's URL up to /message/:uuid. */
 const AUTO_REPLY_RECEIVE_PATH = `webhook/${AUTO_REPLY_EXAMPLE.nodes.find((node) => node.webhookId).webhookId}`;
 const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
-// With a path secret of its own: two active HappyTalk Triggers with the same path ("message/:uuid")
-// would take each other's place in n8n's webhook table.
-const AI_AGENT_TRIGGER = AI_AGENT_EXAMPLE.nodes.find((node) => node.webhookId);
-const AI_AGENT_RECEIVE_PATH = `webhook/${AI_AGENT_TRIGGER.webhookId}/${AI_AGENT_TRIGGER.parameters.pathSecret}`;
+const ORDER_DIALOG_EXAMPLE = readExample('order-status-dialog');
+// Each with a path secret of its own: two active HappyTalk Triggers with the same path
+// ("message/:uuid") would take each other's place in n8n's webhook table.
+const receivePathOf = (example) => {
+	const trigger = example.nodes.find((node) => node.webhookId);
+	return `webhook/${trigger.webhookId}/${trigger.parameters.pathSecret}`;
+};
+const AI_AGENT_RECEIVE_PATH = receivePathOf(AI_AGENT_EXAMPLE);
+const ORDER_DIALOG_RECEIVE_PATH = receivePathOf(ORDER_DIALOG_EXAMPLE);
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -66,7 +71,7 @@ async function importDemoData(
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
 			if (activateExamples) {
-				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE, ORDER_DIALOG_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
 			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}
@@ -94,5 +99,6 @@ module.exports = {
 	WEBHOOK_PATH,
 	AUTO_REPLY_RECEIVE_PATH,
 	AI_AGENT_RECEIVE_PATH,
+	ORDER_DIALOG_RECEIVE_PATH,
 	cli,
 };
