@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { toolDescriptions } from '../../nodes/HappyTalk/tool/toolDescriptions';
-import { customerSays, firstRequestOf, historyOf, opensFor, recallOf, writesTo, type ModelStandIn } from '../support/agentTurns';
+import { firstRequestOf, historyOf, recallOf, type ModelStandIn } from '../support/agentTurns';
+import { customerSays, opensFor, writesTo } from '../support/customerTurns';
 import { prepareRealN8n, type RealN8n } from './realN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { chatMemoryNode, POSTGRES_MEMORY_TABLE } from '../support/chatMemory';
-import { customerSays, firstRequestOf, historyOf, recallOf, writesTo, type ModelStandIn, type Turn } from '../support/agentTurns';
+import { firstRequestOf, historyOf, recallOf, type ModelStandIn } from '../support/agentTurns';
+import { customerSays, writesTo, type Turn } from '../support/customerTurns';
 import { startQueueCluster, startedExecutions, type Cluster } from '../support/queueCluster';
 import { startSandbox, type Sandbox } from '../support/sandbox';
 
