@@ -24,7 +24,7 @@ async function chat(messages: object[], tools = [reply, handOver]) {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ model: 'gpt-4o-mini', messages, tools: asFunctions(tools) }),
 	});
-	return (await response.json()).choices[0].message;
+	return ((await response.json()) as { choices: Array<{ message: ChatMessage }> }).choices[0].message;
 }
 
 async function respond(input: object[], tools = [reply, handOver]) {
@@ -33,11 +33,17 @@ async function respond(input: object[], tools = [reply, handOver]) {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ model: 'gpt-5-mini', input, tools: tools.map((tool) => ({ type: 'function', ...tool })) }),
 	});
-	return (await response.json()).output;
+	return ((await response.json()) as { output: Array<{ type: string; name?: string; arguments: string }> }).output;
 }
 
-const argumentsOf = (message: { tool_calls: Array<{ function: { name: string; arguments: string } }> }) =>
-	message.tool_calls.map((call) => [call.function.name, JSON.parse(call.function.arguments)]);
+interface ChatMessage {
+	role: string;
+	content: string | null;
+	tool_calls?: Array<{ function: { name: string; arguments: string } }>;
+}
+
+const argumentsOf = (message: ChatMessage) =>
+	(message.tool_calls ?? []).map((call) => [call.function.name, JSON.parse(call.function.arguments)]);
 
 test('a second turn after a remembered first (with its tool call and result): a new reply that recalls the first', async () => {
 	const earlier = [
