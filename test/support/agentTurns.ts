@@ -7,6 +7,7 @@ export interface ModelRequest {
 	path: string;
 	tools: Array<{ name: string; description: string }>;
 	messages: Array<{ role: string; content: string }>;
+	toolCalls: Array<{ name: string; arguments: Record<string, unknown> }>;
 	toolResults: Array<{ callId: string; output: string }>;
 }
 
@@ -24,11 +25,15 @@ export function firstRequestOf(model: ModelStandIn, text: string): ModelRequest 
 	return request;
 }
 
-/** What the conversation the model was sent holds: the customer's messages, and whether any answers. */
+/**
+ * What the conversation the model was sent holds: the customer's messages, and the messages the
+ * agent already sent the customer with its tool (the tool calls' `message` arguments: AI Agent 3.x
+ * keeps its tool calls in the memory with its answers).
+ */
 export function historyOf(request: ModelRequest) {
 	return {
 		customer: request.messages.filter((message) => message.role === 'user').map((message) => message.content),
-		answers: request.messages.filter((message) => message.role === 'assistant' && message.content !== '').length,
+		sent: request.toolCalls.map((call) => call.arguments.message).filter((text) => typeof text === 'string'),
 	};
 }
 
