@@ -8,7 +8,8 @@
  * replaces only the versions it measured). `--quick` skips the 10,000-message runs.
  *
  * Then the chatbot loop (scripts/benchChatbot.js) in regular and queue mode: docs/bench-chatbot.*.
- * `--only=bulk` or `--only=loop` runs one of the two; HAPPYTALK_BENCH_N8N_VERSIONS (comma-separated)
+ * Then the dialog loop (scripts/benchDialog.js, Send and Wait for Reply): docs/bench-dialog.*.
+ * `--only=bulk`, `--only=loop` or `--only=dialog` runs one of them; HAPPYTALK_BENCH_N8N_VERSIONS (comma-separated)
  * picks the n8n versions of the bulk benchmark.
  */
 const fs = require('node:fs');
@@ -21,6 +22,7 @@ const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
 const { renderTable, renderSvg, renderLoopTable, renderLoopSvg } = require('./benchReport');
 const { runChatbotBench } = require('./benchChatbot');
+const { runDialogBench, renderDialogTable } = require('./benchDialog');
 const { itemsWorkflow, sendTextNode, httpWriteNode } = require('./workflows');
 
 const LATENCY_MS = 50;
@@ -68,8 +70,26 @@ function httpBatches(batchSize) {
 async function main() {
 	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
 	fs.mkdirSync(DOCS, { recursive: true });
-	if (ONLY !== 'loop') await benchBulkSending(tarball);
-	if (ONLY !== 'bulk') await benchChatbotLoop(tarball);
+	if (ONLY === undefined || ONLY === 'bulk') await benchBulkSending(tarball);
+	if (ONLY === undefined || ONLY === 'loop') await benchChatbotLoop(tarball);
+	if (ONLY === undefined || ONLY === 'dialog') await benchDialogLoop(tarball);
+}
+
+/** Send and Wait for Reply: docs/bench-dialog.md and .json. */
+async function benchDialogLoop(tarball) {
+	const version = n8n.N8N_VERSIONS.current;
+	n8n.ensureN8n(version);
+	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+	const { rows, settings } = await runDialogBench({ version, tarball, sandbox });
+	await sandbox.close();
+	const measuredAt = new Date().toISOString();
+	fs.writeFileSync(path.join(DOCS, 'bench-dialog.json'), `${JSON.stringify({ measuredAt, settings, rows }, null, 2)}\n`);
+	const table = renderDialogTable(rows, settings);
+	fs.writeFileSync(
+		path.join(DOCS, 'bench-dialog.md'),
+		`# Dialog loop: Send and Wait for Reply\n\nMeasured ${measuredAt} by \`npm run bench -- --only=dialog\` (scripts/benchDialog.js). See docs/send-and-wait.md.\n\n${table}`,
+	);
+	console.log(table);
 }
 
 async function benchChatbotLoop(tarball) {

@@ -23,14 +23,14 @@ function itemsWorkflow({ id, jsCode, node }) {
 }
 
 /** HappyTalk → Message → Send, a text from the item's `uuid`, `roomId` and `message`. */
-function sendTextNode({ name, options = {}, continueOnFail = false, message = '={{ $json.message }}' }) {
+function sendTextNode({ name, options = {}, continueOnFail = false, message = '={{ $json.message }}', operation = 'send' }) {
 	return {
 		name,
 		type: 'n8n-nodes-happytalk.happyTalk',
 		typeVersion: 1,
 		parameters: {
 			resource: 'message',
-			operation: 'send',
+			operation,
 			uuid: '={{ $json.uuid }}',
 			roomId: '={{ $json.roomId }}',
 			messageType: 'text',
@@ -39,6 +39,57 @@ function sendTextNode({ name, options = {}, continueOnFail = false, message = '=
 		},
 		credentials: { happyTalkApi: SANDBOX_CREDENTIAL_REFERENCE },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+}
+
+/**
+ * HappyTalk → Message → Send and Wait for Reply, a text to the item's customer and room; `limit`:
+ * Limit Wait Time's values, e.g. { limitType: 'afterTimeInterval', resumeAmount: 0.1, resumeUnit: 'minutes' }.
+ */
+function sendAndWaitNode({ name, message, limit }) {
+	return sendTextNode({ name, message, operation: 'sendAndWait', options: limit ? { limitWaitTime: { values: limit } } : {} });
+}
+
+/** The HappyTalk Trigger; `n8nApi`: with the n8n API credential that finds waiting executions. */
+function happyTalkTriggerNode({ id, webhookId, pathSecret = '', n8nApi = false }) {
+	return {
+		id,
+		name: 'Customer message',
+		type: 'n8n-nodes-happytalk.happyTalkTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: pathSecret ? { pathSecret } : {},
+		...(n8nApi ? { credentials: { n8nApi: { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)' } } } : {}),
+	};
+}
+
+/**
+ * A dialog: HappyTalk Trigger → "Ask" (Send and Wait for Reply) → "Answer" (Send), which says
+ * `got: <reply>` or, after a time-out, `timed out: <question>`.
+ */
+function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Order number for {{ $json.text }}?' }) {
+	return {
+		id,
+		name: `dialog ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			happyTalkTriggerNode({ id: `${id}-t`, webhookId, pathSecret, n8nApi: true }),
+			{ ...sendAndWaitNode({ name: 'Ask', message: question, limit }), id: `${id}-a`, position: [220, 0] },
+			{
+				...sendTextNode({
+					name: 'Answer',
+					message: "={{ $json.replied ? 'got: ' + $json.text : 'timed out: ' + $json.question.text }}",
+				}),
+				id: `${id}-r`,
+				position: [440, 0],
+			},
+		],
+		connections: {
+			'Customer message': { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+			Ask: { main: [[{ node: 'Answer', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -66,4 +117,4 @@ function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	};
 }
 
-module.exports = { itemsWorkflow, sendTextNode, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };
+module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, happyTalkTriggerNode, dialogWorkflow, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };

@@ -4,9 +4,12 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { resources, resourcesOf } from './actions/registry';
+import { replyWebhook, replyWebhooks } from './actions/message/sendAndWait/webhook';
 import { router } from './actions/router';
 import { resourceProperties } from './shared/description';
 import { toolDescriptionProperties } from './tool/description';
@@ -24,6 +27,8 @@ export class HappyTalk implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// Message → Send and Wait for Reply resumes through it.
+		webhooks: replyWebhooks,
 		// n8n asks only for the credential of the API the chosen resource belongs to. `hide` for the
 		// Biz API: had both credentials `show` every resource value, n8n's editor would take
 		// "resource" for an authentication switch and offer either credential for any resource.
@@ -43,5 +48,9 @@ export class HappyTalk implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await replyWebhook.call(this);
 	}
 }

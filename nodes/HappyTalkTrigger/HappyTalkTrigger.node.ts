@@ -1,6 +1,8 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,6 +10,8 @@ import {
 } from 'n8n-workflow';
 
 import { parseIncomingMessage } from './incomingMessage';
+import { replyRoutingCredentials, replyRoutingNotice } from './sendAndWaitSupport';
+import { routeToWaitingExecutions } from './waitingReplies';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -31,6 +35,7 @@ export class HappyTalkTrigger implements INodeType {
 		defaults: { name: 'HappyTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: replyRoutingCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -72,6 +77,7 @@ export class HappyTalkTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			replyRoutingNotice,
 			{
 				displayName: 'Path Secret',
 				name: 'pathSecret',
@@ -124,6 +130,11 @@ export class HappyTalkTrigger implements INodeType {
 	};
 
 	webhookMethods = receiveDomainLifecycle;
+
+	/** A reply to Message → Send and Wait for Reply resumes its execution instead (waitingReplies.ts). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeToWaitingExecutions.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

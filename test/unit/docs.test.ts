@@ -1,6 +1,7 @@
 /**
- * The README's tables are read from the same sources as the node: the request schema's limits and
- * the fail-code table. These tests keep the English and Korean READMEs from drifting.
+ * The documentation's tables are read from the same sources as the node: the registry of
+ * operations, the request schemas' limits and the fail-code tables. These tests keep the English
+ * and Korean pages (README.md and docs/<page>.md, README.ko.md and docs/<page>.ko.md) from drifting.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,26 +23,66 @@ import { updateTextFields, phoneField, updateCustomParameterField, UPDATE_CUSTOM
 import { ROOM_LIMIT } from '../../nodes/HappyTalk/actions/history/getManyRooms/schema';
 import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE, STATUS_FILTERS } from '../../nodes/HappyTalk/shared/history/filters.schema';
 import { LOOKBACK_MS, START_HOURS, TEST_EVENT_DAYS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
+import { resources } from '../../nodes/HappyTalk/actions/registry';
 
-const readme = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
-const english = readme('README.md');
-const korean = readme('README.ko.md');
+const page = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
+/** Where each topic lives, in English and in Korean. */
+const en = {
+	readme: page('README.md'),
+	operations: page('docs/operations.md'),
+	errors: page('docs/errors.md'),
+	triggers: page('docs/triggers.md'),
+};
+const ko = {
+	readme: page('README.ko.md'),
+	operations: page('docs/operations.ko.md'),
+	errors: page('docs/errors.ko.md'),
+	triggers: page('docs/triggers.ko.md'),
+};
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const operations = resources.flatMap((resource) =>
+	Object.values(resource.operations).map((operation) => ({ resource, operation: operation.option })),
+);
 
-describe('README.md', () => {
+describe.each([
+	['README.md', en.readme, ''],
+	['README.ko.md', ko.readme, '(\\([^)|]+\\))?'],
+])('%s: the operations at a glance', (_name, text, translation) => {
+	const rows = text.split('\n').filter((line) => /^\| [^|]+ \| [^|]+ \| `POST /.test(line));
+
+	test.each(operations.map(({ resource, operation }) => [`${resource.name} → ${operation.name}`, resource, operation] as const))(
+		'%s has its row',
+		(_label, resource, operation) => {
+			const row = new RegExp(`^\\| ${escape(resource.name)}${translation} \\| ${escape(operation.name)}${translation} \\|`);
+			expect(rows.filter((line) => row.test(line))).toHaveLength(1);
+		},
+	);
+
+	test('no row names an operation the node lacks', () => {
+		expect(rows).toHaveLength(operations.length);
+	});
+
+	test.each(resources.map((resource) => [resource.value, resource] as const))('internal values of %s', (_value, resource) => {
+		const values = Object.keys(resource.operations).map((value) => `\`${value}\``).join(', ');
+		expect(text.replace(/\s+/g, ' ')).toContain(`\`${resource.value}\` → ${values}`);
+	});
+});
+
+describe('docs/operations.md and docs/errors.md', () => {
 	test.each(Object.values(sendMessageFields))('field $parameter: label and limit', (field) => {
-		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeRule(field)} |`);
+		expect(en.operations).toContain(`| ${field.label} | \`${field.parameter}\` | ${describeRule(field)} |`);
 	});
 
 	test('timeout bounds and default', () => {
-		expect(english).toContain(`| \`options.timeout\` | ${TIMEOUT_MS.min} to ${TIMEOUT_MS.max} ms | default ${TIMEOUT_MS.default};`);
+		expect(en.operations).toContain(`| \`options.timeout\` | ${TIMEOUT_MS.min} to ${TIMEOUT_MS.max} ms | default ${TIMEOUT_MS.default};`);
 	});
 
 	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
-		expect(english).toContain(`| ${code} | ${failure.name} | ${failure.meaning} | ${failure.action} |`);
+		expect(en.errors).toContain(`| ${code} | ${failure.name} | ${failure.meaning} | ${failure.action} |`);
 	});
 
 	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
-		expect(english).toContain(`| ${field.label} | \`${field.parameter}\` | at most ${field.max} characters | \`${wire}\` |`);
+		expect(en.operations).toContain(`| ${field.label} | \`${field.parameter}\` | at most ${field.max} characters | \`${wire}\` |`);
 	});
 
 	test.each([
@@ -49,79 +90,79 @@ describe('README.md', () => {
 		['Requests per Second', 'requestsPerSecond', REQUESTS_PER_SECOND],
 		['Retries', 'retries', RETRIES],
 	])('bulk option %s: range and default', (label, parameter, bounds) => {
-		expect(english).toContain(`| ${label} | \`options.${parameter}\` | ${bounds.min} to ${bounds.max} | ${bounds.default} |`);
+		expect(en.operations).toContain(`| ${label} | \`options.${parameter}\` | ${bounds.min} to ${bounds.max} | ${bounds.default} |`);
 	});
 
 	test('retry waits', () => {
-		expect(english).toContain(`waiting for \`Retry-After\`, up to ${RETRY_WAITS.longestRetryAfterMs / 1000} s`);
-		expect(english).toContain(`grow from ${RETRY_WAITS.firstMs / 1000} s, doubling up to ${RETRY_WAITS.longestMs / 1000} s`);
+		expect(en.operations).toContain(`waiting for \`Retry-After\`, up to ${RETRY_WAITS.longestRetryAfterMs / 1000} s`);
+		expect(en.operations).toContain(`grow from ${RETRY_WAITS.firstMs / 1000} s, doubling up to ${RETRY_WAITS.longestMs / 1000} s`);
 	});
 
 	test('Counselor → Check Previous: the company customer id', () => {
-		expect(english).toContain(`(\`${companyCustomerIdField.parameter}\`, ${describeLength(companyCustomerIdField)}:`);
+		expect(en.operations).toContain(`(\`${companyCustomerIdField.parameter}\`, ${describeLength(companyCustomerIdField)}:`);
 	});
 });
 
-describe('README.md: customer API', () => {
+describe('docs/operations.md, docs/errors.md, docs/triggers.md: customer API', () => {
 	test.each(Object.entries(updateTextFields))('Customer → Update field %s', (wire, field) => {
-		expect(english).toContain(`| ${field.label} | \`updateFields.${field.parameter}\` | ${describeLength(field)} | \`${wire}\` |`);
+		expect(en.operations).toContain(`| ${field.label} | \`updateFields.${field.parameter}\` | ${describeLength(field)} | \`${wire}\` |`);
 	});
 
 	test('Customer → Update: phone and custom parameters', () => {
-		expect(english).toContain(`| ${phoneField.label} | \`updateFields.${phoneField.parameter}\` | ${describeLength(phoneField)}, digits only`);
-		expect(english).toContain(`at most ${UPDATE_CUSTOM_PARAMETER_COUNT} values, ${describeLength(updateCustomParameterField)} each`);
+		expect(en.operations).toContain(`| ${phoneField.label} | \`updateFields.${phoneField.parameter}\` | ${describeLength(phoneField)}, digits only`);
+		expect(en.operations).toContain(`at most ${UPDATE_CUSTOM_PARAMETER_COUNT} values, ${describeLength(updateCustomParameterField)} each`);
 	});
 
 	test.each(CUSTOMER_FAIL_CODES.map((failure) => [`${failure.code} ${failure.message}`, failure]))('fail code %s', (_, failure) => {
-		expect(english).toContain(`| ${failure.code} | ${failure.message} | ${failure.meaning} | ${failure.action} |`);
+		expect(en.errors).toContain(`| ${failure.code} | ${failure.message} | ${failure.meaning} | ${failure.action} |`);
 	});
 
 	test('paging, windows, limit, status filter', () => {
-		expect(english).toContain(`in pages of ${ROOM_LIST_PAGE_SIZE}`);
-		expect(english).toContain(`windows of at most ${HISTORY_WINDOW_DAYS} days`);
-		expect(english).toContain(`(\`limit\`, ${ROOM_LIMIT.min} to ${ROOM_LIMIT.max}, default ${ROOM_LIMIT.default})`);
-		expect(english).toContain(STATUS_FILTERS.map((status) => `${status.name} (${status.value}${status.value === 99 ? ', default' : ''})`).join(', '));
+		expect(en.operations).toContain(`in pages of ${ROOM_LIST_PAGE_SIZE}`);
+		expect(en.operations).toContain(`windows of at most ${HISTORY_WINDOW_DAYS} days`);
+		expect(en.operations).toContain(`(\`limit\`, ${ROOM_LIMIT.min} to ${ROOM_LIMIT.max}, default ${ROOM_LIMIT.default})`);
+		expect(en.operations).toContain(STATUS_FILTERS.map((status) => `${status.name} (${status.value}${status.value === 99 ? ', default' : ''})`).join(', '));
 	});
 
 	test('the trigger: look-back, start hours, test event', () => {
-		expect(english).toContain(`within the last ${LOOKBACK_MS / 60000} minutes, and looks back ${LOOKBACK_MS / 60000} minutes`);
-		expect(english).toContain(`(${START_HOURS.min} to ${START_HOURS.max})`);
-		expect(english).toContain(`completed room of the last ${TEST_EVENT_DAYS} days`);
+		expect(en.triggers).toContain(`within the last ${LOOKBACK_MS / 60000} minutes, and looks back ${LOOKBACK_MS / 60000} minutes`);
+		expect(en.triggers).toContain(`(${START_HOURS.min} to ${START_HOURS.max})`);
+		expect(en.triggers).toContain(`completed room of the last ${TEST_EVENT_DAYS} days`);
 	});
 });
 
-describe('README.ko.md: customer API', () => {
+describe('docs/operations.ko.md, docs/errors.ko.md, docs/triggers.ko.md: customer API', () => {
 	test.each(Object.entries(updateTextFields))('Customer → Update field %s', (wire, field) => {
-		expect(korean).toContain(`| \`updateFields.${field.parameter}\` | ${field.min}~${field.max}자 | \`${wire}\` |`);
+		expect(ko.operations).toContain(`| \`updateFields.${field.parameter}\` | ${field.min}~${field.max}자 | \`${wire}\` |`);
 	});
 
 	test.each(CUSTOMER_FAIL_CODES.map((failure) => [`${failure.code} ${failure.message}`, failure]))('fail code %s', (_, failure) => {
-		expect(korean).toContain(`| ${failure.code} | ${failure.message} |`);
+		expect(ko.errors).toContain(`| ${failure.code} | ${failure.message} |`);
 	});
 
 	test('paging, windows, limit, trigger', () => {
-		expect(korean).toContain(`${ROOM_LIST_PAGE_SIZE}건씩`);
-		expect(korean).toContain(`${HISTORY_WINDOW_DAYS}일 이하의 구간`);
-		expect(korean).toContain(`(\`limit\`, ${ROOM_LIMIT.min}~${ROOM_LIMIT.max}, 기본값 ${ROOM_LIMIT.default})`);
-		expect(korean).toContain(`최근 ${LOOKBACK_MS / 60000}분 안에`);
-		expect(korean).toContain(`(${START_HOURS.min}~${START_HOURS.max})`);
+		expect(ko.operations).toContain(`${ROOM_LIST_PAGE_SIZE}건씩`);
+		expect(ko.operations).toContain(`${HISTORY_WINDOW_DAYS}일 이하의 구간`);
+		expect(ko.operations).toContain(`(\`limit\`, ${ROOM_LIMIT.min}~${ROOM_LIMIT.max}, 기본값 ${ROOM_LIMIT.default})`);
+		expect(ko.triggers).toContain(`최근 ${LOOKBACK_MS / 60000}분 안에`);
+		expect(ko.triggers).toContain(`(${START_HOURS.min}~${START_HOURS.max})`);
 	});
 });
 
-describe('README.ko.md', () => {
+describe('docs/operations.ko.md and docs/errors.ko.md', () => {
 	test.each(Object.values(sendMessageFields))('field $parameter: limit', (field) => {
-		expect(korean).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| ${field.min}~${field.max}자 \\|`));
+		expect(ko.operations).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| ${field.min}~${field.max}자 \\|`));
 	});
 
 	test('timeout bounds', () => {
-		expect(korean).toContain(`${TIMEOUT_MS.min}~${TIMEOUT_MS.max} ms`);
+		expect(ko.operations).toContain(`${TIMEOUT_MS.min}~${TIMEOUT_MS.max} ms`);
 	});
 
 	test.each(Object.entries(FAIL_CODES))('fail code %s', (code, failure) => {
-		expect(korean).toContain(`| ${code} | ${failure.name} |`);
+		expect(ko.errors).toContain(`| ${code} | ${failure.name} |`);
 	});
 
 	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
-		expect(korean).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| 최대 ${field.max}자 \\| \`${wire}\` \\|`));
+		expect(ko.operations).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| 최대 ${field.max}자 \\| \`${wire}\` \\|`));
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * Every documentation link the nodes and credentials show points into the project's public
- * repository (package.json `repository`), at a heading that exists in its README, so no link
- * depends on an npm page that exists only after the first publish.
+ * repository (package.json `repository`), at a heading that exists in its README or in a page of
+ * docs/, so no link depends on an npm page that exists only after the first publish. And every
+ * link between the Markdown pages (README.md, README.ko.md, docs/, sandbox/README.md) reaches a
+ * file and a heading that exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,22 +19,31 @@ const anchor = (heading: string) =>
 		.toLowerCase()
 		.replace(/[^\p{L}\p{N}\s_-]/gu, '')
 		.replace(/\s/g, '-');
-const readmeAnchors = new Set([
-	'readme',
-	...readFileSync(path.join(REPO, 'README.md'), 'utf8')
-		.split('\n')
-		.filter((line) => /^#{1,6} /.test(line))
-		.map((line) => anchor(line.replace(/^#+ /, ''))),
-]);
 
-function filesUnder(folder: string): string[] {
+/** The anchors of a Markdown file's headings (outside code blocks), as GitHub makes them. */
+function anchorsOf(file: string): Set<string> {
+	let inCode = false;
+	const anchors = new Set(file === 'README.md' ? ['readme'] : []);
+	for (const line of readFileSync(path.join(REPO, file), 'utf8').split('\n')) {
+		if (line.startsWith('```')) inCode = !inCode;
+		else if (!inCode && /^#{1,6} /.test(line)) anchors.add(anchor(line.replace(/^#+ /, '')));
+	}
+	return anchors;
+}
+
+function filesUnder(folder: string, pattern: RegExp): string[] {
 	return readdirSync(path.join(REPO, folder), { recursive: true, encoding: 'utf8' })
-		.filter((file) => /\.(ts|json)$/.test(file))
+		.filter((file) => pattern.test(file))
 		.map((file) => path.join(folder, file));
 }
 
+const docsPages = filesUnder('docs', /\.md$/);
+const markdownFiles = ['README.md', 'README.ko.md', 'sandbox/README.md', ...docsPages];
+/** docs/bench*.md are written by `npm run bench` (tables, in English only). */
+const translatedPages = docsPages.filter((file) => !/^docs\/bench[\w-]*\.md$/.test(file) && !file.endsWith('.ko.md'));
+
 const links = ['nodes', 'credentials']
-	.flatMap(filesUnder)
+	.flatMap((folder) => filesUnder(folder, /\.(ts|json)$/))
 	.flatMap((file) =>
 		[...readFileSync(path.join(REPO, file), 'utf8').matchAll(/https?:\/\/[\w-]+\.[^\s'"`)<]+/g)]
 			.map((match) => match[0])
@@ -52,26 +63,42 @@ test('the nodes and credentials have documentation links', () => {
 	expect(links.length).toBeGreaterThanOrEqual(3);
 });
 
-test.each(links)('%s links %s into the repository README, at a heading that exists', (_file, url) => {
-	expect(url.startsWith(`${repositoryUrl}#`)).toBe(true);
-	expect(readmeAnchors).toContain(url.slice(url.indexOf('#') + 1));
+test.each(links)('%s links %s into the repository, at a heading that exists', (_file, url) => {
+	// The README is the repository's front page (`<repo>#anchor`); a docs page is `<repo>/blob/main/<path>#anchor`.
+	const target = url.match(/^(.*?)(?:#(.*))?$/)!;
+	const file = target[1] === repositoryUrl ? 'README.md' : target[1].replace(`${repositoryUrl}/blob/main/`, '');
+	expect(markdownFiles).toContain(file);
+	expect(target[2]).toBeDefined();
+	expect(anchorsOf(file)).toContain(target[2]);
 });
 
-describe.each(['README.md', 'README.ko.md'])('%s links', (readmeName) => {
-	const text = readFileSync(path.join(REPO, readmeName), 'utf8');
-	const headings = new Set(
-		text
-			.split('\n')
-			.filter((line) => /^#{1,6} /.test(line))
-			.map((line) => anchor(line.replace(/^#+ /, ''))),
-	);
-	const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+test.each(translatedPages)('%s has a Korean twin, and each links the other', (page) => {
+	const twin = page.replace(/\.md$/, '.ko.md');
+	expect(docsPages).toContain(twin);
+	expect(readFileSync(path.join(REPO, page), 'utf8')).toContain(`](${path.basename(twin)})`);
+	expect(readFileSync(path.join(REPO, twin), 'utf8')).toContain(`](${path.basename(page)})`);
+});
 
-	test.each(targets.filter((target) => target.startsWith('#')))('%s is a heading of the same README', (target) => {
-		expect(headings).toContain(target.slice(1));
-	});
+test.each(translatedPages.flatMap((page) => [page, page.replace(/\.md$/, '.ko.md')]))('%s is linked from its README', (page) => {
+	const readme = page.endsWith('.ko.md') ? 'README.ko.md' : 'README.md';
+	expect(readFileSync(path.join(REPO, readme), 'utf8')).toContain(`](${page})`);
+});
 
-	test.each(targets.filter((target) => !/^(#|https?:|mailto:)/.test(target)))('%s is a file in the repository', (target) => {
-		expect(existsSync(path.join(REPO, target.split('#')[0]))).toBe(true);
-	});
+const pageLinks = markdownFiles.flatMap((file) =>
+	[...readFileSync(path.join(REPO, file), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)].map((match) => [file, match[1]] as const),
+);
+
+test('the pages link each other', () => {
+	expect(pageLinks.filter(([, target]) => !/^(https?:|mailto:)/.test(target)).length).toBeGreaterThanOrEqual(100);
+});
+
+test.each(pageLinks.filter(([, target]) => target.startsWith('#')))('%s: %s is a heading of the same page', (file, target) => {
+	expect(anchorsOf(file)).toContain(target.slice(1));
+});
+
+test.each(pageLinks.filter(([, target]) => !/^(#|https?:|mailto:)/.test(target)))('%s: %s is a file in the repository', (file, target) => {
+	const [relative, fragment] = target.split('#');
+	const linked = path.relative(REPO, path.resolve(REPO, path.dirname(file), relative));
+	expect(existsSync(path.join(REPO, linked))).toBe(true);
+	if (fragment !== undefined) expect(anchorsOf(linked)).toContain(fragment);
 });

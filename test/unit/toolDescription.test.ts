@@ -7,9 +7,18 @@ import { resources } from '../../nodes/HappyTalk/actions/registry';
 import { toolDescriptions } from '../../nodes/HappyTalk/tool/toolDescriptions';
 
 const fields = new HappyTalk().description.properties.filter((property) => property.name === 'toolDescription');
+// Send and Wait for Reply pauses the execution: a tool must answer at once, so it has none.
 const operations = resources.flatMap((resource) =>
-	Object.keys(resource.operations).map((operation) => [resource.value, operation] as const),
+	Object.entries(resource.operations)
+		.filter(([, operation]) => !('run' in operation))
+		.map(([operation]) => [resource.value, operation] as const),
 );
+
+test('Send and Wait for Reply has no tool description: as a tool it says it cannot run', () => {
+	expect(fields.some((field) => field.displayOptions?.show?.operation?.includes('sendAndWait'))).toBe(false);
+	const notice = new HappyTalk().description.properties.find((property) => property.name === 'sendAndWaitToolNotice');
+	expect(notice?.displayOptions?.show).toEqual({ '@tool': [true], resource: ['message'], operation: ['sendAndWait'] });
+});
 
 test('every operation has a tool description, shown only when the node is an AI Agent tool', () => {
 	expect(fields.map((field) => field.displayOptions?.show)).toEqual(

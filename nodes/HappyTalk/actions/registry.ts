@@ -5,6 +5,7 @@ import * as historyGetCustomerRooms from './history/getCustomerRooms';
 import * as historyGetManyRooms from './history/getManyRooms';
 import * as historyGetRoom from './history/getRoom';
 import * as messageSend from './message/send';
+import * as messageSendAndWait from './message/sendAndWait';
 import * as roomEnd from './room/end';
 import * as roomOpen from './room/open';
 
@@ -33,7 +34,13 @@ export type Resource = BizApiResource | CustomerApiResource;
  * plus one line here. Resource and operation values are a contract with saved workflows.
  */
 export const resources: Resource[] = [
-	{ api: 'bizApi', name: 'Message', value: 'message', operations: { send: messageSend } },
+	{
+		api: 'bizApi',
+		name: 'Message',
+		value: 'message',
+		defaultOperation: 'send',
+		operations: { send: messageSend, sendAndWait: messageSendAndWait },
+	},
 	{
 		api: 'bizApi',
 		name: 'Room',

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
 import { runItems } from '../runners/customerApi/runItems';
@@ -21,6 +21,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
 	const customerApi = resources.find((entry) => entry.value === resource)?.api === 'customerApi';
+	const ownRunner = customerApi ? undefined : findBizApiOperation(resource ?? '', this.getNodeParameter('operation', 0, '') as string)?.run;
+	if (ownRunner) {
+		if (runsAsTool(this.getNode())) {
+			throw new NodeOperationError(this.getNode(), 'Send and Wait for Reply cannot run as an AI Agent\'s tool', {
+				description: 'A tool must answer the agent at once; use Message → Send, and let the next message reach the agent through the HappyTalk Trigger.',
+			});
+		}
+		return await ownRunner.call(this, findBizApiOperation);
+	}
 	if (!runsAsTool(this.getNode())) {
 		return customerApi
 			? await runItems.call(this, findCustomerApiOperation)

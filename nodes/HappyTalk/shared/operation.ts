@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One entry of a resource's Operation dropdown; `value` is a contract with saved workflows. */
 export interface OperationOption {
@@ -31,6 +31,11 @@ export interface BizApiOperation extends OperationDescription {
 	 * room, and what happened, e.g. `sent: true`), then HappyTalk's answer exactly as it came.
 	 */
 	toOutput(answer: IDataObject, request: PreparedRequest): IDataObject;
+	/**
+	 * Runs the node's items itself, when the operation does more than one request per item
+	 * (Send and Wait for Reply sends, then pauses the execution).
+	 */
+	run?(this: IExecuteFunctions, findOperation: (resource: string, operation: string) => BizApiOperation | undefined): Promise<INodeExecutionData[][]>;
 }
 
 /** How one item of a customer API operation runs, once it is validated. */

@@ -1,6 +1,6 @@
 /**
  * HappyTalk's documented fail codes (spec: "Fail codes"), each with what it means for the user
- * and what to do. The README's table is checked against this one by a test.
+ * and what to do. The table in docs/errors.md is checked against this one by a test.
  */
 export interface FailCode {
 	/** HappyTalk's `message` for the code. */

@@ -1,7 +1,7 @@
 /**
  * The customer API's fail codes (spec: customer-api.md, "Fail codes"): apart from the Biz API's,
  * whose numbers overlap with other meanings. A (code, message) pair identifies the case. The
- * README's table is checked against this one by a test.
+ * table in docs/errors.md is checked against this one by a test.
  */
 export interface CustomerFailCode {
 	readonly code: number;

@@ -35,6 +35,11 @@ export interface ItemOutputs {
 	failure(error: Error): IDataObject;
 }
 
+/** Send and Wait for Reply registers the room once every item is valid, before anything is sent. */
+export interface SendHooks {
+	beforeSending?(valid: Array<{ itemIndex: number; request: HappyTalkRequest }>): Promise<void>;
+}
+
 const nodeOutputs = (context: IExecuteFunctions): ItemOutputs => ({
 	continueOnFail: () => context.continueOnFail(),
 	success: (output) => output,
@@ -51,6 +56,7 @@ export async function sendItems(
 	this: IExecuteFunctions,
 	findOperation: FindOperation,
 	outputs: ItemOutputs = nodeOutputs(this),
+	hooks: SendHooks = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
@@ -67,6 +73,7 @@ export async function sendItems(
 
 	const entries = prepared.flatMap((item, itemIndex) => (item ? [{ itemIndex, key: item.key }] : []));
 	if (entries.length === 0) return [results];
+	await hooks.beforeSending?.(entries.map(({ itemIndex }) => ({ itemIndex, request: prepared[itemIndex]!.request })));
 	// Pacing is a property of the node's run, not of an item: the first valid item's options set it.
 	const { concurrency, requestsPerSecond } = prepared[entries[0].itemIndex]!.options;
 	const gate = requestGate(requestsPerSecond);

@@ -7,7 +7,7 @@ import { boundedText, type FieldSpec } from '../../../shared/text';
 /**
  * `set_user_info`: every field and its limit, once. The spec documents lengths only for the
  * custom parameters (20) and user_parameter (200); the other bounds are the Biz API's for the same
- * field where it has one, else ours (see the README's decisions).
+ * field where it has one, else ours (see docs/decisions.md).
  */
 export const updateTextFields = {
 	users_id: { parameter: 'customerId', label: 'Customer ID', min: 1, max: 100, description: "The customer's ID in HappyTalk (users_id); the UUID does not change" },

@@ -5,7 +5,7 @@ import { boundedText, httpUrl, type FieldSpec } from '../../../shared/text';
 
 /**
  * `POST /v1/chat/write`, the one source of its limits: the editor's hints, the validation and
- * the README's field table (checked by a test) all read from here.
+ * docs/operations.md's field table (checked by a test) all read from here.
  */
 export const SEND_MESSAGE_ENDPOINT = '/v1/chat/write';
 

@@ -1,0 +1,3 @@
+export * from './description';
+export { buildRequest, toOutput } from '../send/execute';
+export { run } from './execute';

@@ -1,0 +1,51 @@
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
+
+import type { ReplyDelivery } from '../HappyTalk/actions/message/sendAndWait/webhook';
+
+/**
+ * `resumed`: n8n took the reply and continues the waiting execution. `gone`: that execution no
+ * longer waits (it ended, failed, was stopped or deleted): the message is an ordinary one.
+ */
+export type HandOver = 'resumed' | 'gone';
+
+const NETWORK_ATTEMPTS = 4;
+
+/**
+ * Posts the reply to the waiting execution's resume URL. Any answer but our webhook's own means
+ * the execution no longer waits there: another message resumed it a moment earlier (n8n: 409),
+ * it timed out, ended or was deleted (404, 409). Only unreachable n8n is retried.
+ */
+export async function handOverReply(context: IExecuteFunctions, resumeUrl: string, delivery: ReplyDelivery): Promise<HandOver> {
+	let networkFailures = 0;
+	for (;;) {
+		let status: number;
+		let text = '';
+		try {
+			const response = (await context.helpers.httpRequest({
+				method: 'POST',
+				url: resumeUrl,
+				body: delivery,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: 10_000,
+			})) as { statusCode: number; body: unknown };
+			status = response.statusCode;
+			text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+		} catch (error) {
+			// Only a refused connection certainly did not arrive; after a time-out the execution may
+			// have resumed, and a second try would hand the message to the workflow as well.
+			const refused = (error as { code?: string }).code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as Error).message));
+			if (!refused || ++networkFailures >= NETWORK_ATTEMPTS) {
+				throw new NodeOperationError(context.getNode(), 'Could not hand the reply over to the waiting execution', {
+					description: `${(error as Error).name}: n8n did not answer at the n8n API credential's Base URL (without /api/v1), where its resume URLs are served. The message is this execution's input.`,
+				});
+			}
+			await sleep(250 * 2 ** networkFailures);
+			continue;
+		}
+		// Only our webhook's own answer means resumed: n8n answers a resume URL whose node no longer
+		// waits with a 200 page too ("no action required").
+		return status >= 200 && status < 300 && /"ok":true/.test(text) ? 'resumed' : 'gone';
+	}
+}

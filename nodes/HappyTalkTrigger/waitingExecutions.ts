@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { AskedItem } from '../HappyTalk/actions/message/sendAndWait/execute';
+import { TIME_OUT_GUARD_MS } from '../HappyTalk/waitingReplies/timing';
+
+/** n8n's own credential for its public API: the key is the trigger's way to see waiting executions. */
+export const N8N_API_CREDENTIAL = 'n8nApi';
+
+/** One execution of this workflow that waits in Message → Send and Wait for Reply. */
+export interface WaitingExecution {
+	id: string;
+	/** Which pause of the execution this is (see `known`). */
+	pause?: string;
+	/** `uuid roomId`: the customer and room whose next message resumes it. */
+	room: string;
+	/** n8n's resume URL of the waiting node: /webhook-waiting/<execution>/<node id>. */
+	resumeUrl: string;
+	/** Epoch ms; after it the message is no longer the reply (n8n resumes it with its time-out). */
+	deadline: number;
+	asked: AskedItem[];
+}
+
+export const roomKey = (uuid: string, roomId: string) => `${uuid} ${roomId}`;
+
+interface ApiExecution {
+	id: string | number;
+	waitTill?: string | null;
+	stoppedAt?: string | null;
+	workflowData?: { nodes?: Array<{ id: string; name: string; type: string; parameters?: IDataObject }> };
+	data?: {
+		resultData?: { lastNodeExecuted?: string };
+		executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json: IDataObject; pairedItem?: unknown }> | null> } }> };
+	};
+}
+
+/**
+ * What each waiting execution waits for, by id and the time it paused (an execution that resumes
+ * and waits again, at the same node or another, pauses anew). Its data does not change while it
+ * waits, so each pause is read once per process; pauses that no longer wait are dropped.
+ */
+const known = new Map<string, WaitingExecution | null>();
+
+/**
+ * The workflow's executions waiting for this customer in this room, oldest first. Source of truth:
+ * n8n's own execution database through its public API (`GET /executions?status=waiting`), shared by
+ * every n8n process and kept across restarts, so nothing of ours can go stale or be lost.
+ */
+export async function waitingExecutionsFor(context: IExecuteFunctions, room: string): Promise<WaitingExecution[]> {
+	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
+	const api = String(baseUrl).replace(/\/+$/, '');
+	const pauses = await listWaiting(context, api);
+	for (const pause of known.keys()) if (!pauses.has(pause)) known.delete(pause);
+	const found: WaitingExecution[] = [];
+	for (const [pause, id] of pauses) {
+		if (!known.has(pause)) known.set(pause, await readWaiting(context, api, id));
+		const execution = known.get(pause);
+		if (execution && execution.room === room) found.push({ ...execution, pause });
+	}
+	return found.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Forget a pause that has ended (or will not take this reply). */
+export const forgetPause = (pause: string) => known.set(pause, null);
+
+/** `<id>@<paused at>` → id, for every waiting execution of this workflow. */
+async function listWaiting(context: IExecuteFunctions, api: string): Promise<Map<string, string>> {
+	const pauses = new Map<string, string>();
+	let cursor: string | undefined;
+	do {
+		const page = (await context.helpers.httpRequestWithAuthentication.call(context, N8N_API_CREDENTIAL, {
+			method: 'GET',
+			url: `${api}/executions`,
+			qs: { workflowId: context.getWorkflow().id, status: 'waiting', limit: 250, ...(cursor ? { cursor } : {}) },
+			json: true,
+		})) as { data: ApiExecution[]; nextCursor?: string | null };
+		for (const execution of page.data) pauses.set(`${execution.id}@${execution.stoppedAt ?? ''}`, String(execution.id));
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return pauses;
+}
+
+async function readWaiting(context: IExecuteFunctions, api: string, id: string): Promise<WaitingExecution | null> {
+	const execution = (await context.helpers.httpRequestWithAuthentication.call(context, N8N_API_CREDENTIAL, {
+		method: 'GET',
+		url: `${api}/executions/${id}`,
+		qs: { includeData: true },
+		json: true,
+	})) as ApiExecution;
+	const waitingNodeName = execution.data?.resultData?.lastNodeExecuted;
+	const node = execution.workflowData?.nodes?.find((candidate) => candidate.name === waitingNodeName);
+	if (!node || !node.type.endsWith('.happyTalk') || node.parameters?.operation !== 'sendAndWait') return null;
+	// The node's time-out items (its input while it waits): the room, and what each item asked.
+	const items = execution.data?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0] ?? [];
+	const asked: AskedItem[] = items.map((item, index) => {
+		const itemIndex = (item.pairedItem as { item?: number } | undefined)?.item ?? index;
+		return item.json.replied === false ? { item: itemIndex, question: item.json.question as IDataObject } : { item: itemIndex, result: item.json };
+	});
+	const waiting = items.find((item) => item.json.replied === false)?.json;
+	if (!waiting) return null;
+	const waitTill = execution.waitTill ? new Date(execution.waitTill).getTime() : NaN;
+	// n8n's "wait indefinitely" is the year 3000.
+	const limited = Number.isFinite(waitTill) && new Date(waitTill).getUTCFullYear() < 3000;
+	return {
+		id,
+		room: roomKey(String(waiting.uuid), String(waiting.roomId)),
+		resumeUrl: `${api.replace(/\/api\/v\d+$/, '')}/webhook-waiting/${id}/${node.id}`,
+		deadline: limited ? waitTill - TIME_OUT_GUARD_MS : 0,
+		asked,
+	};
+}

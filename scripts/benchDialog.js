@@ -1,0 +1,223 @@
+/**
+ * The dialog loop, measured: `rooms` customers each start a dialog (HappyTalk Trigger → Message →
+ * Send and Wait for Reply → Send), so that as many executions wait; then every customer answers
+ * at once. Resume latency: from the sandbox's delivery of an answer to the resumed execution's
+ * next message at the sandbox. Beside it, at the same load, the chatbot loop (HappyTalk Trigger →
+ * Send: every customer writes at once, a fresh execution answers), the yardstick of the target
+ * "p95 within 1.5 × the chatbot loop's". Regular mode (SQLite) and queue mode (two workers and a
+ * webhook process, PostgreSQL). Rooms and rounds come from HAPPYTALK_BENCH_DIALOG_* variables.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startQueueCluster } = require('./queueMode');
+const n8n = require('./n8n');
+const { importDemoData, cli } = require('./demoData');
+const { dialogWorkflow, happyTalkTriggerNode, sendTextNode } = require('./workflows');
+const { importN8nApiCredential, connectN8nApi } = require('./n8nApiCredential');
+
+const settings = {
+	rooms: Number(process.env.HAPPYTALK_BENCH_DIALOG_ROOMS || 100),
+	rounds: Number(process.env.HAPPYTALK_BENCH_DIALOG_ROUNDS || 3),
+	latencyMs: 50,
+};
+
+const DIALOG = { id: 'HtBenchDialog001', webhookId: '2b2b2b2b-0000-4000-8000-000000000001', pathSecret: 'bench-dialog' };
+const CHATBOT = { id: 'HtBenchDialogBot', webhookId: '2b2b2b2b-0000-4000-8000-000000000002', secret: 'bench-dialog-bot' };
+
+const MODES = [
+	{ name: 'regular (SQLite)', regular: true },
+	{ name: 'queue, 2 workers + webhook process', regular: false },
+];
+
+function chatbotWorkflow() {
+	return {
+		id: CHATBOT.id,
+		name: 'bench dialog: the chatbot loop at the same load',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			happyTalkTriggerNode({ id: `${CHATBOT.id}-t`, webhookId: CHATBOT.webhookId, pathSecret: CHATBOT.secret }),
+			{ ...sendTextNode({ name: 'Reply', message: '=re: {{ $json.text }}' }), id: `${CHATBOT.id}-r`, position: [240, 0] },
+		],
+		connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+	};
+}
+
+const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+
+async function until(predicate, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	return predicate();
+}
+
+const writes = (sandbox) => sandbox.requests.filter((request) => request.path === '/v1/chat/write' && request.code === 0);
+
+/**
+ * Answers matched to the customer messages they answer: `expect(text)` gives the answer text a
+ * message should get; latency from the message's delivery to the answer's arrival.
+ */
+function score(sandbox, messages, answerText, started) {
+	const byAnswer = new Map(messages.map((message) => [answerText(message), message]));
+	const seen = new Map();
+	const latencies = [];
+	let wrongRoom = 0;
+	for (const request of writes(sandbox)) {
+		const message = byAnswer.get(request.body.msg);
+		if (!message) continue;
+		seen.set(request.body.msg, (seen.get(request.body.msg) ?? 0) + 1);
+		if (String(request.body.room_id) !== message.room_id || request.body.uuid !== message.uuid) wrongRoom += 1;
+		if (seen.get(request.body.msg) === 1) latencies.push(request.receivedAt - message.sentAt);
+	}
+	const last = Math.max(...writes(sandbox).map((request) => request.receivedAt));
+	return {
+		latencies,
+		seconds: (last - started) / 1000,
+		answered: seen.size,
+		lost: messages.length - seen.size,
+		duplicated: [...seen.values()].reduce((sum, count) => sum + count - 1, 0),
+		wrongRoom,
+	};
+}
+
+/** Every customer writes at once; resolves once each got an answer or nothing new came for 15 s. */
+async function everyoneWrites(sandbox, url, messages, expected) {
+	const started = Date.now();
+	await Promise.all(
+		messages.map(async (message) => {
+			message.sentAt = Date.now();
+			await sandbox.sendCustomerMessage({ receiveUrl: url, uuid: message.uuid, room_id: message.room_id, text: message.text });
+		}),
+	);
+	let last = -1;
+	let stableSince = Date.now();
+	await until(() => {
+		const count = expected();
+		if (count !== last) [last, stableSince] = [count, Date.now()];
+		return count >= messages.length || Date.now() - stableSince > 15000;
+	}, 300000);
+	return started;
+}
+
+const roomsFor = (tag) =>
+	Array.from({ length: settings.rooms }, (_, i) => ({ uuid: `dlg_${tag}_${i}`, room_id: `dlg-${tag}-${i}` }));
+
+async function chatbotRun(sandbox, base, tag) {
+	sandbox.reset();
+	sandbox.setLatency(settings.latencyMs);
+	const messages = roomsFor(tag).map((room) => ({ ...room, text: `hello ${room.room_id}` }));
+	const got = () => writes(sandbox).filter((request) => request.body.msg.startsWith('re: ')).length;
+	const started = await everyoneWrites(sandbox, `${base}/webhook/${CHATBOT.webhookId}/${CHATBOT.secret}`, messages, got);
+	return score(sandbox, messages, (message) => `re: ${message.text}`, started);
+}
+
+async function dialogRun(sandbox, base, tag) {
+	sandbox.reset();
+	sandbox.setLatency(settings.latencyMs);
+	const url = `${base}/webhook/${DIALOG.webhookId}/${DIALOG.pathSecret}`;
+	const rooms = roomsFor(tag);
+	const asked = () => writes(sandbox).filter((request) => request.body.msg.startsWith('Order number')).length;
+	// Not measured: every room's dialog opens, and its execution pauses.
+	for (let start = 0; start < rooms.length; start += 25) {
+		await Promise.all(rooms.slice(start, start + 25).map((room) => sandbox.sendCustomerMessage({ receiveUrl: url, ...room, text: 'hi' })));
+	}
+	if (!(await until(() => asked() >= rooms.length, 300000))) throw new Error(`only ${asked()} of ${rooms.length} questions were asked`);
+	// The last question is written just before its execution pauses.
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const answers = rooms.map((room) => ({ ...room, text: `answer ${room.room_id}` }));
+	const got = () => writes(sandbox).filter((request) => request.body.msg.startsWith('got: ')).length;
+	const started = await everyoneWrites(sandbox, url, answers, got);
+	return { ...score(sandbox, answers, (message) => `got: ${message.text}`, started), extraQuestions: asked() - rooms.length };
+}
+
+function combine(runs) {
+	const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+	const sum = (key) => runs.reduce((total, run) => total + (run[key] ?? 0), 0);
+	return {
+		runs: runs.length,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p95PerRun: runs.map((run) => percentile([...run.latencies].sort((a, b) => a - b), 95)),
+		perSecond: sum('answered') / sum('seconds'),
+		lost: sum('lost'),
+		duplicated: sum('duplicated'),
+		wrongRoom: sum('wrongRoom'),
+		extraQuestions: sum('extraQuestions'),
+	};
+}
+
+async function startCluster(mode, version, tarball, sandbox) {
+	const prepare = async (cliEnv) => {
+		await importDemoData(cliEnv, { sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }, { version, examples: false });
+		await importN8nApiCredential(version, cliEnv, 'http://127.0.0.1');
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-bench-dialog-'));
+		fs.writeFileSync(path.join(dir, 'dialog.json'), JSON.stringify(dialogWorkflow(DIALOG)));
+		fs.writeFileSync(path.join(dir, 'chatbot.json'), JSON.stringify(chatbotWorkflow()));
+		await cli(version, cliEnv, ['import:workflow', '--separate', `--input=${dir}`]);
+		fs.rmSync(dir, { recursive: true, force: true });
+		for (const id of [DIALOG.id, CHATBOT.id]) await cli(version, cliEnv, n8n.activateCommand(version, id));
+	};
+	const processes = mode.regular
+		? []
+		: [
+				{ role: 'worker', name: 'worker-1' },
+				{ role: 'worker', name: 'worker-2' },
+				{ role: 'webhook', name: 'webhook' },
+			];
+	const cluster = await startQueueCluster({ version, tarball, regular: mode.regular, processes, workerEnv: { N8N_LOG_LEVEL: 'warn' }, prepare });
+	// The trigger finds waiting executions through n8n's API, on the main.
+	await connectN8nApi(cluster.main.url);
+	const base = (cluster.webhooks[0] ?? cluster.main).url;
+	await n8n.waitForWebhooks(base, [`${DIALOG.webhookId}/${DIALOG.pathSecret}/message/:uuid`]);
+	return cluster;
+}
+
+async function runDialogBench({ version, tarball, sandbox, log = console.log }) {
+	const rows = [];
+	for (const mode of MODES) {
+		log(`Starting n8n ${version}, ${mode.name} (dialog loop)...`);
+		const cluster = await startCluster(mode, version, tarball, sandbox);
+		const base = (cluster.webhooks[0] ?? cluster.main).url;
+		try {
+			// Warm-up, not measured.
+			await chatbotRun(sandbox, base, 'warm');
+			await dialogRun(sandbox, base, 'warm');
+			const chatbot = [];
+			const dialog = [];
+			for (let round = 0; round < settings.rounds; round++) {
+				// Alternating who goes first, so that neither always meets a fresher n8n.
+				const pair = [
+					async () => chatbot.push(await chatbotRun(sandbox, base, `c${round}`)),
+					async () => dialog.push(await dialogRun(sandbox, base, `d${round}`)),
+				];
+				for (const step of round % 2 === 0 ? pair : pair.reverse()) await step();
+			}
+			for (const [loop, runs] of [['chatbot loop (fresh execution)', chatbot], ['dialog loop (resumed execution)', dialog]]) {
+				const row = { version, mode: mode.name, loop, rooms: settings.rooms, ...combine(runs) };
+				rows.push(row);
+				log(`  ${mode.name}, ${loop}: p50 ${row.p50} ms, p95 ${row.p95} ms (per run ${row.p95PerRun.join(', ')}), ${row.perSecond.toFixed(1)}/s, lost ${row.lost}, dup ${row.duplicated}, wrong room ${row.wrongRoom}`);
+			}
+		} finally {
+			await cluster.stop();
+		}
+	}
+	return { rows, settings: { ...settings, cpus: os.cpus().length } };
+}
+
+function renderDialogTable(rows, meta) {
+	const lines = [
+		'| n8n | mode | loop | runs | p50 ms | p95 ms | p95 per run | answers/s | lost | duplicated | wrong room |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
+		...rows.map((row) => `| ${row.version} | ${row.mode} | ${row.loop} | ${row.runs} | ${row.p50} | ${row.p95} | ${row.p95PerRun.join(', ')} | ${row.perSecond.toFixed(1)} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} |`),
+	];
+	const ratios = [];
+	for (const mode of new Set(rows.map((row) => row.mode))) {
+		const [bot, dialog] = ['chatbot', 'dialog'].map((loop) => rows.find((row) => row.mode === mode && row.loop.startsWith(loop)));
+		if (bot && dialog) ratios.push(`- ${mode}: dialog p95 / chatbot p95 = ${(dialog.p95 / bot.p95).toFixed(2)} (target at most 1.5)`);
+	}
+	return `${lines.join('\n')}\n\n${ratios.join('\n')}\n\n${meta.rooms} rooms, every customer at once, ${meta.rounds} rounds per loop, the sandbox answering after ${meta.latencyMs} ms, ${meta.cpus} CPUs (shared).\n`;
+}
+
+module.exports = { runDialogBench, renderDialogTable, DIALOG_SETTINGS: settings };

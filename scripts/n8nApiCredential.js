@@ -1,0 +1,47 @@
+/**
+ * The HappyTalk Trigger's n8n API credential for Send and Wait for Reply, as a user sets it up: an
+ * API key made in n8n (Settings → n8n API), in n8n's own "n8n API" credential. The credential is
+ * imported (with its fixed id, so workflows can name it) before n8n starts; the key can only be
+ * made once n8n runs, so it is filled in then.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { cli } = require('./demoData');
+const { ownerSession } = require('./n8n');
+
+const N8N_API_CREDENTIAL = { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)', type: 'n8nApi' };
+const OWNER = { email: 'dialog@happytalk.example', firstName: 'Dialog', lastName: 'Owner', password: 'HappyTalk-Dialog-2026' };
+
+async function importN8nApiCredential(version, cliEnv, n8nUrl) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-n8n-api-'));
+	try {
+		const file = path.join(dir, 'credential.json');
+		fs.writeFileSync(file, JSON.stringify([{ ...N8N_API_CREDENTIAL, data: { apiKey: 'made-once-n8n-runs', baseUrl: `${n8nUrl}/api/v1` } }]));
+		await cli(version, cliEnv, ['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Makes an API key that may list and read executions, and puts it into the credential. */
+async function connectN8nApi(n8nUrl) {
+	const { cookie } = await ownerSession(n8nUrl, OWNER);
+	const headers = { 'content-type': 'application/json', cookie };
+	const created = await fetch(`${n8nUrl}/rest/api-keys`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ label: 'HappyTalk replies', expiresAt: null, scopes: ['execution:list', 'execution:read'] }),
+	});
+	if (!created.ok) throw new Error(`Making an n8n API key failed: HTTP ${created.status} ${await created.text()}`);
+	const { data } = await created.json();
+	const updated = await fetch(`${n8nUrl}/rest/credentials/${N8N_API_CREDENTIAL.id}`, {
+		method: 'PATCH',
+		headers,
+		body: JSON.stringify({ name: N8N_API_CREDENTIAL.name, type: N8N_API_CREDENTIAL.type, data: { apiKey: data.rawApiKey, baseUrl: `${n8nUrl}/api/v1` } }),
+	});
+	if (!updated.ok) throw new Error(`Updating the n8n API credential failed: HTTP ${updated.status} ${await updated.text()}`);
+}
+
+module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi };
