@@ -50,6 +50,16 @@ function toRateLimit(perSecondText, retryAfterText) {
 	return limit;
 }
 
+// --history-readings '{"pageCap": 20, "maxSpanDays": 1}': the customer API's open points (historyReadings.js).
+function toHistoryReadings(text) {
+	if (text === undefined) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new Error(`--history-readings must be a JSON object, got ${JSON.stringify(text)}`);
+	}
+}
+
 function describe(record) {
 	// Unanswered requests (hang, client gave up) show how long they were open.
 	const ms = (record.answeredAt ?? Date.now()) - record.receivedAt;
@@ -82,6 +92,7 @@ async function main() {
 	const counseling = counselingText === undefined ? 'available' : toCounseling(counselingText);
 	const receiveUrl = readFlag(args, '--receive-url') ?? (process.env.HAPPYTALK_SANDBOX_RECEIVE_URL || undefined);
 	const rateLimit = toRateLimit(readFlag(args, '--rate-limit'), readFlag(args, '--retry-after'));
+	const historyReadings = toHistoryReadings(readFlag(args, '--history-readings'));
 	const sandbox = await startSandbox({
 		host: '127.0.0.1',
 		port,
@@ -90,6 +101,7 @@ async function main() {
 		counseling,
 		receiveUrl,
 		rateLimit,
+		historyReadings,
 		clientId: process.env.HAPPYTALK_SANDBOX_CLIENT_ID || undefined,
 		clientSecret: process.env.HAPPYTALK_SANDBOX_CLIENT_SECRET || undefined,
 		companyToken: process.env.HAPPYTALK_SANDBOX_COMPANY_TOKEN || undefined,
@@ -104,10 +116,11 @@ async function main() {
 	console.log(`  rooms:            ${strictRooms ? 'strict (write to an unknown room: -702)' : 'lenient (write to an unknown room: accepted)'}`);
 	console.log(`  counseling:      ${counseling}`);
 	console.log(`  rate limit:       ${describeRateLimit(rateLimit)}`);
+	console.log(`  customer API:     ${JSON.stringify(sandbox.setHistoryReadings({}).readings)}`);
 	console.log('In n8n: HappyTalk credential, environment "Custom", Base URL ' + sandbox.url + ', and the keys above;');
 	console.log('  HappyTalk Customer API credential, environment "Custom", the same Base URL, and the company token.');
 	console.log(`Control API: ${sandbox.url}/__sandbox/ (requests, reset, fault, latency, counselor, rooms, counseling,`
-		+ ' receive-url, customer-message, customer-messages, rate-limit, stats, history, customers). Ctrl+C stops.');
+		+ ' receive-url, customer-message, customer-messages, rate-limit, stats, history, history/readings, customers). Ctrl+C stops.');
 	// Customer messages from stdin only when there is somewhere to send them.
 	let stopReading = () => {};
 	if (receiveUrl !== undefined) {

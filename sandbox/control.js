@@ -29,6 +29,7 @@ const ACTIONS = new Map([
 	['GET /__sandbox/history', (sandbox) => sandbox.historyRooms()],
 	['POST /__sandbox/history', (sandbox, body) => sandbox.addHistoryRooms(body)],
 	['POST /__sandbox/history/clear', (sandbox) => sandbox.clearHistory()],
+	['POST /__sandbox/history/readings', (sandbox, body) => sandbox.setHistoryReadings(body)],
 	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
 ]);
 

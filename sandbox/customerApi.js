@@ -4,13 +4,11 @@ const crypto = require('crypto');
 const { jsonAnswer } = require('./answer');
 const { customerFailBody } = require('./customerFailCodes');
 const { chatView, messagesView, PARAMETER_COUNT } = require('./history');
+const { roomListPage } = require('./historyReadings');
 const { kstDay, kstDayStart } = require('./kstTime');
 const { isPlainObject } = require('./validate');
 
 const PREFIX = '/user/api/';
-// The spec states no maximum span for the history searches, only that -504 overDate exists:
-// the sandbox refuses ranges longer than this (our emulation).
-const MAX_SPAN_DAYS = 31;
 const DAY_MS = 86400000;
 const LIST_LIMIT = { default: 10, max: 50 };
 // set_user_info: at most 20 characters per custom parameter, 200 for user_parameter; the rest is dropped.
@@ -45,42 +43,45 @@ function handleCustomerApiRequest(request, state) {
 	const token = request.body.token;
 	if (sameText(token, state.limitedToken)) return fail('unAuthorized', 'this token has no permission for the customer API');
 	if (!sameText(token, state.companyToken)) return fail('token', 'token is missing or wrong');
-	return route(request.body, state.history);
+	return route(request.body, state.history, state.historyReadings);
 }
 
-function byRoomId(body, history) {
+function byRoomId(body, history, readings) {
 	const room = typeof body.room_id === 'string' || typeof body.room_id === 'number' ? history.get(String(body.room_id)) : undefined;
 	if (!room) return fail('room', `no room ${JSON.stringify(body.room_id)}`);
-	return success([{ chat: chatView(room, history), message: messagesView(room) }]);
+	return success([withMessages(room, history, readings)]);
 }
 
-function byUuid(body, history) {
+function withMessages(room, history, readings) {
+	return { chat: chatView(room, history, { sitePrefix: readings.sitePrefix }), message: messagesView(room, readings) };
+}
+
+function byUuid(body, history, readings) {
 	if (!isText(body.uuid)) return fail('uuid', 'uuid is missing');
 	// The uuid is sent without the site number (customer-api.md).
 	if (!history.customer(body.uuid)) return fail('users', `no customer with uuid ${body.uuid}`);
-	const query = readQuery(body);
+	const query = readQuery(body, readings);
 	if (query.fail) return query.fail;
 	const rooms = select(history.list().filter((room) => room.uuid === body.uuid), query);
-	return success(rooms.map((room) => ({ chat: chatView(room, history), message: messagesView(room) })));
+	return success(rooms.map((room) => withMessages(room, history, readings)));
 }
 
 // The customer-ID search documents no dates, status or sorting: every room, newest first.
-function byCustomerId(body, history) {
+function byCustomerId(body, history, readings) {
 	if (!isText(body.userid)) return fail('uuid', 'userid is missing');
 	const owners = new Set(history.customers().filter((entry) => entry.users_id === body.userid).map((entry) => entry.uuid));
 	if (owners.size === 0) return fail('users', `no customer with users_id ${body.userid}`);
 	const rooms = history.list().filter((room) => owners.has(room.uuid)).sort((a, b) => b.regMs - a.regMs || b.seq - a.seq);
-	return success(rooms.map((room) => ({ chat: chatView(room, history), message: messagesView(room) })));
+	return success(rooms.map((room) => withMessages(room, history, readings)));
 }
 
-function roomList(body, history) {
-	const query = readQuery(body);
+function roomList(body, history, readings) {
+	const query = readQuery(body, readings);
 	if (query.fail) return query.fail;
 	const limit = Math.min(LIST_LIMIT.max, Math.max(1, wholeNumber(body.limit) ?? LIST_LIMIT.default));
 	const page = Math.max(1, wholeNumber(body.page) ?? 1);
-	const rooms = select(history.list(), query);
-	const chatList = rooms.slice((page - 1) * limit, page * limit).map((room) => chatView(room, history, { forList: true }));
-	return success({ page, limit, total_count: rooms.length, chat_list: chatList });
+	const rooms = select(history.list(), query).map((room) => chatView(room, history, { forList: true, sitePrefix: readings.sitePrefix }));
+	return success(roomListPage(rooms, limit, page, readings));
 }
 
 function setUserInfo(body, history) {
@@ -111,7 +112,7 @@ function setUserInfo(body, history) {
  * today (Korea time). One of sdate/edate alone stands for that single day. The range applies to
  * the date the rooms are sorted by: reg_date, or complate_date (then open rooms are left out).
  */
-function readQuery(body) {
+function readQuery(body, { maxSpanDays }) {
 	const given = (key) => (body[key] === undefined || body[key] === null || body[key] === '' ? undefined : body[key]);
 	const today = kstDay(Date.now());
 	let from;
@@ -124,7 +125,7 @@ function readQuery(body) {
 	}
 	if (from === null || to === null) return { fail: fail('overDate', 'a date is not a real Y-m-d date') };
 	if (to < from) return { fail: fail('overDate', 'edate is before sdate') };
-	if ((to - from) / DAY_MS + 1 > MAX_SPAN_DAYS) return { fail: fail('overDate', `the range is longer than ${MAX_SPAN_DAYS} days`) };
+	if ((to - from) / DAY_MS + 1 > maxSpanDays) return { fail: fail('overDate', `the range is longer than ${maxSpanDays} days`) };
 	const status = given('status') === undefined ? 99 : Number(given('status'));
 	const sortKey = body.sort_key === 'complate_date' ? 'endMs' : 'regMs';
 	const descending = body.sort_value !== 'asc';
@@ -170,4 +171,4 @@ function customerApiAnswer(request, state) {
 	return jsonAnswer(result.status ?? 200, result.body, result.reason);
 }
 
-module.exports = { isCustomerApiPath, customerApiAnswer, MAX_SPAN_DAYS, LIST_LIMIT };
+module.exports = { isCustomerApiPath, customerApiAnswer, LIST_LIMIT };

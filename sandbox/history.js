@@ -128,8 +128,13 @@ function withLiveState(room) {
 	return room;
 }
 
+// `<site>_<uuid>` as in every example; the uuid alone under the reading without a site number.
+function customerUuidOf(room, sitePrefix) {
+	return sitePrefix ? `${SITE_NUMBER}_${room.uuid}` : room.uuid;
+}
+
 /** The `chat` object of the spec, field for field (and `last_message` for the room list). */
-function chatView(room, history, { forList = false } = {}) {
+function chatView(room, history, { forList = false, sitePrefix = true } = {}) {
 	const owner = history.customer(room.uuid) ?? { users_id: null };
 	const fields = room.fields;
 	const text = (key) => (typeof fields[key] === 'string' ? fields[key] : '');
@@ -138,7 +143,7 @@ function chatView(room, history, { forList = false } = {}) {
 		title: room.title,
 		counselor_name: room.counselor,
 		counselor_nickname: room.counselor,
-		customer_uuid: `${SITE_NUMBER}_${room.uuid}`,
+		customer_uuid: customerUuidOf(room, sitePrefix),
 		users_id: owner.users_id,
 		category_id: room.category_id,
 		division_id: room.division_id,
@@ -177,8 +182,8 @@ function chatView(room, history, { forList = false } = {}) {
  * The room's messages as the spec writes them. Newest first: the spec does not give the order,
  * and the sandbox picks the one a client must not rely on (the node sorts them itself).
  */
-function messagesView(room) {
-	const customerUuid = `${SITE_NUMBER}_${room.uuid}`;
+function messagesView(room, { sitePrefix = true } = {}) {
+	const customerUuid = customerUuidOf(room, sitePrefix);
 	return room.messages
 		.map((message) => {
 			const sender = message.from === 'customer' ? customerUuid : message.from;

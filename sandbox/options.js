@@ -2,6 +2,7 @@
 
 const { isPlainObject } = require('./validate');
 const { checkRateLimit } = require('./rateLimit');
+const { checkReadings } = require('./historyReadings');
 
 // The -900..-904 codes that open can answer instead of opening a room.
 const COUNSELING_CODES = [-900, -901, -902, -903, -904];
@@ -22,6 +23,7 @@ function readOptions(options) {
 		limitedToken: options.limitedToken ?? 'sandbox-limited-token',
 		historyRooms: options.historyRooms ?? 360,
 		historyDays: options.historyDays ?? 8,
+		historyReadings: checkReadings(options.historyReadings),
 	};
 	if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
 		throw new TypeError('port must be a whole number from 0 to 65535');
@@ -43,9 +45,9 @@ function checkLatency(ms, name) {
 function checkCounselor(answer) {
 	const ok = isPlainObject(answer)
 		&& typeof answer.counselor === 'string'
-		&& Number.isInteger(answer.counselor_code)
+		&& (Number.isInteger(answer.counselor_code) || (typeof answer.counselor_code === 'string' && /^-?\d+$/.test(answer.counselor_code)))
 		&& typeof answer.counselor_name === 'string';
-	if (!ok) throw new TypeError('the counselor answer needs counselor (string), counselor_code (whole number), counselor_name (string)');
+	if (!ok) throw new TypeError('the counselor answer needs counselor (string), counselor_code (whole number, or its digits as a string), counselor_name (string)');
 	return { counselor: answer.counselor, counselor_code: answer.counselor_code, counselor_name: answer.counselor_name };
 }
 

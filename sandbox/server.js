@@ -12,6 +12,7 @@ const { createHistory } = require('./history');
 const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
 const { createRateWindow } = require('./rateLimit');
+const { checkReadings } = require('./historyReadings');
 const { createStats } = require('./stats');
 const {
 	readOptions,
@@ -29,7 +30,7 @@ const {
  * once delivered or not): { url, port, clientId, clientSecret, requests,
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
- * sendCustomerMessage(message), clearHistory(), addHistoryRooms(specs), historyRooms(), customers(),
+ * sendCustomerMessage(message), clearHistory(), setHistoryReadings(readings), addHistoryRooms(specs), historyRooms(), customers(),
  * close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
 async function startSandbox(options = {}) {
@@ -40,6 +41,7 @@ async function startSandbox(options = {}) {
 		companyToken: settings.companyToken,
 		limitedToken: settings.limitedToken,
 		history: createHistory(),
+		historyReadings: settings.historyReadings,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
 		rooms: createRoomBook(),
@@ -98,7 +100,13 @@ async function startSandbox(options = {}) {
 			state.stats = createStats();
 			state.customerMessages.length = 0;
 			state.history.clear();
+			state.historyReadings = settings.historyReadings;
 			seedHistory();
+		},
+		// Readings of the customer API's open points (historyReadings.js); the keys given change.
+		setHistoryReadings(readings) {
+			state.historyReadings = checkReadings(readings, state.historyReadings);
+			return { readings: state.historyReadings };
 		},
 		// The customer API's rooms: [] empties the history; room specs (see history.js) add rooms.
 		clearHistory() {

@@ -17,8 +17,8 @@ export interface SandboxRecord {
 }
 
 export type Fault = { times?: number; match?: { path?: string; bodyIncludes?: string } } & (
-	| { status: number; body?: string; contentType?: string }
-	| { failCode: number; message?: string; field?: string; status?: number }
+	| { status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+	| { failCode: number; message?: string; field?: string; status?: number; headers?: Record<string, string> }
 	| { malformed: 'html' | 'text' | 'empty' | 'truncated-json' }
 	| { hang: true }
 	| { destroy: true }
@@ -33,7 +33,7 @@ export interface Sandbox {
 	reset(): void;
 	setLatency(ms: number): void;
 	injectFault(fault: Fault): void;
-	setCounselor(answer: { counselor: string; counselor_code: number; counselor_name: string }): void;
+	setCounselor(answer: { counselor: string; counselor_code: number | string; counselor_name: string }): void;
 	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
 	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
@@ -45,11 +45,24 @@ export interface Sandbox {
 	companyToken: string;
 	limitedToken: string;
 	once(event: 'request', listener: (record: SandboxRecord) => void): void;
+	on(event: 'request', listener: (record: SandboxRecord) => void): void;
+	off(event: 'request', listener: (record: SandboxRecord) => void): void;
+	/** The customer API's open points, switched (sandbox/historyReadings.js); reset() restores them. */
+	setHistoryReadings(readings: Partial<HistoryReadings>): { readings: HistoryReadings };
 	clearHistory(): void;
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
 	customers(): Array<Record<string, string | null> & { uuid: string }>;
 	close(): Promise<void>;
+}
+
+export interface HistoryReadings {
+	pageCap: number | null;
+	ignorePage: boolean | 'silently';
+	totalCount: 'exact' | 'absent' | 'low' | 'high' | 'page';
+	numbersAsStrings: boolean;
+	maxSpanDays: number;
+	sitePrefix: boolean;
 }
 
 /** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */

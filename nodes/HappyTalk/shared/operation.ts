@@ -20,6 +20,8 @@ export interface PreparedRequest {
 	body: IDataObject;
 	/** Fail codes that are an expected answer for this operation, not an error. */
 	acceptCodes?: readonly number[];
+	/** A question that changes nothing: an answer lost on the way may be asked again without consent. */
+	readOnly?: boolean;
 }
 
 /** A Biz API operation: one item in, one request out, one item back. */

@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { happyTalkError } from '../nodeErrors';
 import { describeCustomerFail } from './failCodes';
@@ -20,4 +20,18 @@ export function customerFailCodeError(
 		mayHaveBeenDelivered: false,
 		retry: 'never',
 	});
+}
+
+/** HappyTalk's (code, message) pair of an error built by customerFailCodeError, if any. */
+export function customerFailOf(error: unknown): { code: number; message?: string } | undefined {
+	const response = error instanceof NodeApiError ? (error.errorResponse as JsonObject | undefined) : undefined;
+	const happyTalk = response?.happyTalk as { code?: unknown; message?: unknown } | undefined;
+	if (typeof happyTalk?.code !== 'number') return undefined;
+	return { code: happyTalk.code, ...(typeof happyTalk.message === 'string' ? { message: happyTalk.message } : {}) };
+}
+
+/** Adds a sentence to an error's description and returns it. */
+export function withHint<E extends Error & { description?: string | null }>(error: E, hint: string | undefined): E {
+	if (hint !== undefined) error.description = `${error.description ?? ''} ${hint}`.trim();
+	return error;
 }

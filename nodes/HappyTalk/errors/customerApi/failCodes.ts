@@ -46,7 +46,7 @@ export const CUSTOMER_FAIL_CODES: readonly CustomerFailCode[] = [
 		code: -504,
 		message: 'overDate',
 		meaning: 'The date range is longer than HappyTalk allows, or not a valid range',
-		action: 'Choose a shorter range; the node already splits long ranges into windows HappyTalk accepts, so check that the start date is not after the end date',
+		action: 'The node reads long ranges in shorter windows, down to one day, whenever HappyTalk answers this: here HappyTalk refused even a single day (or a search without dates). Check the dates, and ask HappyTalk if it persists',
 	},
 ];
 

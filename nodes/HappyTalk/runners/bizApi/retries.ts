@@ -1,8 +1,8 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, retryInfo } from '../../errors/nodeErrors';
-import { RETRY_WAITS } from '../../shared/options.schema';
 import { happyTalkRequest, type Connection, type HappyTalkRequest } from '../../transport/bizApi/request';
+import { noteAttempts, retryAfterTooLong, waitBeforeRetry } from '../../transport/retryWaits';
 import type { RequestGate } from './scheduler';
 
 export interface RetryPolicy {
@@ -10,8 +10,6 @@ export interface RetryPolicy {
 	/** The user's consent to resend what may already have arrived. */
 	retryMaybeDelivered: boolean;
 }
-
-const { firstMs: FIRST_WAIT_MS, longestMs: LONGEST_WAIT_MS, longestRetryAfterMs: LONGEST_RETRY_AFTER_MS } = RETRY_WAITS;
 
 /**
  * One request, retried only where the message certainly did not arrive (HTTP 429, connection
@@ -39,24 +37,13 @@ export async function sendWithRetries(
 			if (httpStatus === 429) gate.rateLimited(startedAt);
 			else if (httpStatus !== undefined) gate.accepted(startedAt);
 			const allowed = retry === 'safe' || (retry === 'unsafe' && policy.retryMaybeDelivered);
-			const wait = waitBefore(attempt, retryAfterMs);
+			const wait = waitBeforeRetry(attempt, retryAfterMs);
 			if (!allowed || attempt >= policy.retries || wait === undefined) {
-				if (attempt > 0) noteAttempts(error as Error, attempt + 1);
+				const tooLong = allowed && attempt < policy.retries && wait === undefined;
+				noteAttempts(error as Error, attempt + 1, tooLong ? retryAfterTooLong(retryAfterMs!) : undefined);
 				throw asNodeError(this.getNode(), error as Error, itemIndex);
 			}
 			await sleep(wait);
 		}
 	}
-}
-
-function waitBefore(attempt: number, retryAfterMs: number | undefined): number | undefined {
-	if (retryAfterMs !== undefined) {
-		return retryAfterMs > LONGEST_RETRY_AFTER_MS ? undefined : retryAfterMs + Math.random() * 250;
-	}
-	const ceiling = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt);
-	return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-
-function noteAttempts(error: Error & { description?: string | null }, attempts: number) {
-	error.description = `${error.description ?? ''} (${attempts} attempts)`.trim();
 }

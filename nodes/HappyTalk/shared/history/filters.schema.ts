@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 import { oneOf } from '../choices';
-import { daysFromTo } from './kstDates';
+import { daysFromTo, isRealDay } from './kstDates';
 
 /** Rooms per page of the room list: HappyTalk's documented maximum (default 10). */
 export const ROOM_LIST_PAGE_SIZE = 50;
 /**
  * The spec names `-504 overDate` but no maximum span for the history searches: the node asks for
- * at most this many days per request and splits longer ranges itself.
+ * at most this many days per request, and fewer, down to one, once HappyTalk refuses (windows.ts).
  */
 export const HISTORY_WINDOW_DAYS = 31;
 
@@ -32,9 +32,17 @@ export const SORT_ORDERS = [
 	{ value: 'asc', name: 'Oldest First' },
 ] as const;
 
-const day = z
-	.string({ invalid_type_error: 'must be a date' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (a date picker value, an ISO date or a DateTime expression)');
+/** A day HappyTalk can be asked for; the message quotes what was given, so the user sees the typo. */
+export const realDay = z.string({ invalid_type_error: 'must be a date' }).superRefine((value, ctx) => {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDay(value)) return;
+	ctx.addIssue({
+		code: 'custom',
+		message: /^\d{4}-\d{2}-\d{2}/.test(value)
+			? `must be a real date; got ${value}, which is not in the calendar`
+			: `must be a date (a date picker value, an ISO date or a DateTime expression); got ${JSON.stringify(value)}`,
+	});
+});
+const day = realDay;
 
 export const historyFilters = z
 	.object({

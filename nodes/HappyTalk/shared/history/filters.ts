@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { DisplayOptions } from '../description';
 import { parseRequestBody } from '../validate';
 import {
-	HISTORY_WINDOW_DAYS,
 	SORT_KEYS,
 	SORT_ORDERS,
 	STATUS_FILTERS,
@@ -11,7 +10,7 @@ import {
 	historyFilters,
 	type HistoryFilters,
 } from './filters.schema';
-import { koreaDay, splitDays, toKoreaDay } from './kstDates';
+import { koreaDay, toKoreaDay } from './kstDates';
 
 /** The Filters collection of the history searches. */
 export const historyFiltersProperty = (displayOptions: DisplayOptions): INodeProperties => ({
@@ -67,7 +66,8 @@ export const historyFiltersProperty = (displayOptions: DisplayOptions): INodePro
 export function readHistoryFilters(this: IExecuteFunctions, itemIndex: number): HistoryFilters {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const given = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : value);
-	const asDay = (value: unknown) => (given(value) === undefined ? undefined : (toKoreaDay(value) ?? String(value)));
+	// What is not a real day goes on as written, for the schema to refuse with the value in words.
+	const asDay = (value: unknown) => (given(value) === undefined ? undefined : (toKoreaDay(value) ?? writtenAs(value)));
 	const sdate = asDay(filters.startDate);
 	const edate = asDay(filters.endDate) ?? (sdate !== undefined ? koreaDay(Date.now()) : undefined);
 	return parseRequestBody(
@@ -85,16 +85,16 @@ export function readHistoryFilters(this: IExecuteFunctions, itemIndex: number): 
 	);
 }
 
-/**
- * The requests' date windows: none (HappyTalk's default, today) or the range cut into windows,
- * in the order that keeps the requested sort order across windows.
- */
-export function dateWindows(filters: HistoryFilters): Array<{ sdate?: string; edate?: string }> {
-	if (filters.sdate === undefined || filters.edate === undefined) return [{}];
-	return splitDays(filters.sdate, filters.edate, HISTORY_WINDOW_DAYS, filters.sort_value === 'desc');
-}
-
 /** The filters every window's request repeats: all but the dates. */
 export function sharedFilters({ status, sort_key, sort_value }: HistoryFilters) {
 	return { status, sort_key, sort_value };
+}
+
+/** A value as the user wrote it, for an error message. */
+export function writtenAs(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
+	const luxon = value as { isValid?: unknown; invalidReason?: unknown } | null;
+	if (luxon && typeof luxon === 'object' && luxon.isValid === false) return `an invalid DateTime (${String(luxon.invalidReason)})`;
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

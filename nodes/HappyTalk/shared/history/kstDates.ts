@@ -55,7 +55,8 @@ export function toKoreaDay(value: unknown): string | undefined {
 	return Number.isNaN(ms) ? undefined : koreaDay(ms);
 }
 
-function isRealDay(day: string): boolean {
+/** Whether `YYYY-MM-DD` is a day of the calendar (not 2026-02-30, not 2026-13-01). */
+export function isRealDay(day: string): boolean {
 	const ms = Date.parse(`${day}T00:00:00Z`);
 	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
 }

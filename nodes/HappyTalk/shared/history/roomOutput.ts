@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { plainUuid, siteNumberOf } from './customerUuid';
 import { koreaTimeToIso } from './kstDates';
 
 /** Response dictionaries (customer-api.md), in words; values HappyTalk adds later pass through. */
@@ -19,12 +20,6 @@ export const CHANNELS: Readonly<Record<string, string>> = {
 };
 export const SENDERS: Readonly<Record<string, string>> = { C: 'customer', H: 'counselor', B: 'bot' };
 
-/** HappyTalk writes `customer_uuid` as `<site number>_<uuid>`; the uuid alone is what other calls take. */
-export function uuidOf(customerUuid: unknown): string | undefined {
-	if (typeof customerUuid !== 'string') return undefined;
-	return /^\d+_(.+)$/.exec(customerUuid)?.[1] ?? customerUuid;
-}
-
 function inWords(dictionary: Readonly<Record<string, string>>, value: unknown): string {
 	const key = value === undefined || value === null ? '' : String(value);
 	return dictionary[key] ?? `unknown (${key})`;
@@ -33,10 +28,11 @@ function inWords(dictionary: Readonly<Record<string, string>>, value: unknown): 
 /**
  * One room as an output item: HappyTalk's fields exactly as they came, and beside them what a
  * workflow needs without a lookup table (see the README's "Counseling history output").
+ * `site` is the company's site number (customerUuid.ts); by default, this room's own.
  */
-export function roomOutput(chat: IDataObject, messages?: unknown): IDataObject {
+export function roomOutput(chat: IDataObject, messages?: unknown, site: string | null = siteNumberOf([chat])): IDataObject {
 	const output: IDataObject = {
-		uuid: uuidOf(chat.customer_uuid) ?? null,
+		uuid: plainUuid(chat.customer_uuid, site) ?? null,
 		roomId: chat.id ?? null,
 		statusName: inWords(ROOM_STATES, chat.status),
 		channel: inWords(CHANNELS, chat.out_api),
@@ -84,7 +80,14 @@ function inSendOrder(messages: IDataObject[]): IDataObject[] {
 }
 
 /** `data` of the searches by room, UUID and customer ID: `[{chat, message}]`, one per room. */
-export function roomsWithMessages(answer: IDataObject): IDataObject[] {
+export function roomEntries(answer: IDataObject): Array<{ chat: IDataObject; message: unknown }> {
 	const data = Array.isArray(answer.data) ? (answer.data as IDataObject[]) : [];
-	return data.map((entry) => roomOutput((entry.chat ?? {}) as IDataObject, entry.message));
+	return data.map((entry) => ({ chat: (entry.chat ?? {}) as IDataObject, message: entry.message }));
+}
+
+/** Those rooms as output items, with the site number their answer shows (one company's). */
+export function roomsWithMessages(answer: IDataObject): IDataObject[] {
+	const entries = roomEntries(answer);
+	const site = siteNumberOf(entries.map((entry) => entry.chat));
+	return entries.map((entry) => roomOutput(entry.chat, entry.message, site));
 }

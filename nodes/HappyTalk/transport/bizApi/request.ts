@@ -9,6 +9,8 @@ import { failCodeError } from '../../errors/bizApi/failCodeError';
 import { happyTalkError, type HappyTalkFailure } from '../../errors/nodeErrors';
 import type { PreparedRequest } from '../../shared/operation';
 import { networkCode } from '../networkCode';
+import { permanentPage } from '../permanentPage';
+import { retryAfterMs } from '../retryWaits';
 import { resolveBaseUrl } from './baseUrl';
 import { readAnswer } from './readAnswer';
 
@@ -104,12 +106,30 @@ export async function happyTalkRequest(
 
 	const answer = readAnswer(response.statusCode, response.body, response.headers);
 	if (answer.kind === 'unreadable') {
+		const permanent = permanentPage(response.statusCode, answer.message, 'HappyTalk');
+		if (permanent) {
+			throw happyTalkError(node, itemIndex, { ...permanent, httpStatus: response.statusCode, mayHaveBeenDelivered: false, retry: 'never' });
+		}
+		// A 503 that says when to come back is a server declining the request, not one that failed halfway.
+		const retryAfter = retryAfterMs(response.headers?.['retry-after']);
+		if (response.statusCode === 503 && retryAfter !== undefined) {
+			throw happyTalkError(node, itemIndex, {
+				message: `HappyTalk is unavailable for now (HTTP 503, Retry-After ${Math.ceil(retryAfter / 1000)} s)`,
+				description: 'The message was not sent. It is sent again after the wait HappyTalk asked for, up to "Retries" under Options.',
+				httpStatus: 503,
+				mayHaveBeenDelivered: false,
+				retry: 'safe',
+				retryAfterMs: retryAfter,
+			});
+		}
 		throw happyTalkError(node, itemIndex, {
 			message: answer.message,
 			description: `${answer.description} The message may or may not have been delivered: check the room before sending again.`,
 			httpStatus: response.statusCode,
 			mayHaveBeenDelivered: true,
-			retry: 'unsafe',
+			retry: repeatable(request),
+			// Honoured when the answer is retried at all (a question, or with the user's consent).
+			...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
 		});
 	}
 	if (answer.body.code !== 0) {
@@ -123,7 +143,7 @@ export async function happyTalkRequest(
 				'An unusual answer, perhaps from a proxy. The message may or may not have been delivered: check the room before sending again.',
 			httpStatus: response.statusCode,
 			mayHaveBeenDelivered: true,
-			retry: 'unsafe',
+			retry: repeatable(request),
 		});
 	}
 	return answer.body;
@@ -144,7 +164,7 @@ function transportError(
 			description:
 				'The message may or may not have been delivered, so it was not sent again: check the room before resending. Raise "Timeout (Ms)" under Options if HappyTalk is slow.',
 			mayHaveBeenDelivered: true,
-			retry: 'unsafe',
+			retry: repeatable(request),
 		});
 	}
 	// Network codes go in the description: n8n rewrites any message that contains one.
@@ -160,17 +180,13 @@ function transportError(
 		message: 'The connection to HappyTalk broke before it answered',
 		description: `${code ?? safeMessage(error)}: the message may or may not have been delivered. Check the room before sending again.`,
 		mayHaveBeenDelivered: true,
-		retry: 'unsafe',
+		retry: repeatable(request),
 	});
 }
 
-/** Retry-After in seconds or as an HTTP date, in milliseconds. */
-function retryAfterMs(header: unknown): number | undefined {
-	if (typeof header !== 'string' || header.trim() === '') return undefined;
-	const seconds = Number(header);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(header);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** An answer lost on the way: resending needs the user's consent, unless the request only asks. */
+function repeatable(request: HappyTalkRequest): HappyTalkFailure['retry'] {
+	return request.readOnly ? 'safe' : 'unsafe';
 }
 
 /** Only the error's own text: never its request config, which holds the secret headers. */

@@ -9,8 +9,9 @@ import {
 
 import { customerFailCodeError } from '../../errors/customerApi/failCodeError';
 import { happyTalkError } from '../../errors/nodeErrors';
-import { RETRY_WAITS } from '../../shared/options.schema';
 import { networkCode } from '../networkCode';
+import { permanentPage } from '../permanentPage';
+import { noteAttempts, retryAfterMs, retryAfterTooLong, waitBeforeRetry } from '../retryWaits';
 import { resolveCustomerApiBaseUrl } from './baseUrl';
 import { readCustomerAnswer } from './readAnswer';
 
@@ -55,8 +56,10 @@ export async function openCustomerConnection(this: RequestContext): Promise<Cust
 
 /**
  * Binds a connection, an item and its settings into one call function. Every customer API call
- * only reads or sets values, so repeating it is harmless: HTTP 429, 5xx, unreadable answers and
- * network failures are retried with growing waits; HappyTalk's fail codes are not.
+ * only reads or sets values, so repeating it is harmless: what may pass (HTTP 429, 5xx, a garbled
+ * answer, a network failure) is retried, after HappyTalk's Retry-After when it gave one, else
+ * after growing waits. What cannot pass fails at once: HappyTalk's fail codes, and pages such as
+ * a 404 that say the request never reached the API.
  */
 export function customerApiCaller(
 	context: RequestContext,
@@ -68,9 +71,10 @@ export function customerApiCaller(
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await callOnce(context, connection, itemIndex, settings.timeout, endpoint, body);
 			if (outcome.kind === 'done') return outcome.body;
-			if (outcome.kind === 'refused' || attempt >= settings.retries) throw outcome.error;
-			const ceiling = Math.min(RETRY_WAITS.longestMs, RETRY_WAITS.firstMs * 2 ** attempt);
-			await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
+			if (outcome.kind === 'refused' || attempt >= settings.retries) throw noteAttempts(outcome.error, attempt + 1);
+			const wait = waitBeforeRetry(attempt, outcome.retryAfterMs);
+			if (wait === undefined) throw noteAttempts(outcome.error, attempt + 1, retryAfterTooLong(outcome.retryAfterMs!));
+			await sleep(wait);
 		}
 	};
 }
@@ -78,7 +82,7 @@ export function customerApiCaller(
 type Outcome =
 	| { kind: 'done'; body: IDataObject }
 	| { kind: 'refused'; error: Error }
-	| { kind: 'transient'; error: Error };
+	| { kind: 'transient'; error: Error; retryAfterMs?: number };
 
 async function callOnce(
 	context: RequestContext,
@@ -102,7 +106,7 @@ async function callOnce(
 		disableFollowRedirect: true,
 		timeout,
 	};
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
 		response = await context.helpers.httpRequestWithAuthentication.call(
 			context as IExecuteFunctions,
@@ -120,15 +124,26 @@ async function callOnce(
 	if (answer.kind === 'success' && response.statusCode >= 200 && response.statusCode <= 299) {
 		return { kind: 'done', body: answer.body };
 	}
-	const message = answer.kind === 'unreadable' ? answer.message : `HappyTalk answered success with HTTP ${response.statusCode}`;
+	const status = response.statusCode;
+	const message = answer.kind === 'unreadable' ? answer.message : `HappyTalk answered success with HTTP ${status}`;
+	const permanent = answer.kind === 'unreadable' ? permanentPage(status, message, 'HappyTalk Customer API') : undefined;
+	if (permanent) {
+		return {
+			kind: 'refused',
+			error: happyTalkError(node, itemIndex, { ...permanent, httpStatus: status, mayHaveBeenDelivered: false, retry: 'never' }),
+		};
+	}
+	const retryAfter = retryAfterMs(response.headers?.['retry-after']);
 	return {
 		kind: 'transient',
+		retryAfterMs: retryAfter,
 		error: happyTalkError(node, itemIndex, {
-			message,
-			description: `The customer API answers JSON with "result". ${response.statusCode === 429 ? 'HappyTalk is limiting the request rate: raise "Retries" under Options.' : 'This usually comes from a proxy or an outage, or a wrong Base URL in the credential.'}`,
-			httpStatus: response.statusCode,
+			message: status === 429 ? `HappyTalk is limiting the request rate (HTTP 429)` : message,
+			description: `The customer API answers JSON with "result". ${status === 429 ? 'HappyTalk is limiting the request rate: raise "Retries" under Options, or run fewer items at once.' : 'This usually comes from a proxy or an outage, and passes: raise "Retries" under Options, or run it again later.'}`,
+			httpStatus: status,
 			mayHaveBeenDelivered: false,
 			retry: 'safe',
+			...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
 		}),
 	};
 }

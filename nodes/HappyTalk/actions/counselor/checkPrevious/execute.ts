@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedRequest } from '../../../shared/operation';
 import { asIdentifier } from '../../../shared/parameters';
 import { parseRequestBody } from '../../../shared/validate';
+import { COUNSELOR_CODES, counselorCodeProblem, readCounselorCode } from './counselorCode';
 import {
 	CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
 	checkPreviousCounselorBody,
@@ -17,6 +18,8 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Prepar
 	};
 	return {
 		endpoint: CHECK_PREVIOUS_COUNSELOR_ENDPOINT,
+		// A question, not a message: asking again is harmless.
+		readOnly: true,
 		body: parseRequestBody(
 			checkPreviousCounselorBody,
 			body,
@@ -27,13 +30,19 @@ export function buildRequest(this: IExecuteFunctions, itemIndex: number): Prepar
 	};
 }
 
-/** HappyTalk's "exist" / counselor_code 1 as plain yes/no fields; its answer stays alongside. */
+/**
+ * HappyTalk's "exist" / counselor_code 1 as plain yes/no fields; its answer stays alongside.
+ * counselor_code -1 (HappyTalk's "error") or an undocumented value fails the item: "not
+ * available" would be a guess.
+ */
 export function toOutput(answer: IDataObject, request: PreparedRequest): IDataObject {
+	const problem = counselorCodeProblem(answer.counselor_code);
+	if (problem !== undefined) throw new Error(problem);
 	return {
 		uuid: request.body.uuid,
 		customerId: request.body.customer_id,
 		previousCounselorExists: answer.counselor === 'exist',
-		previousCounselorAvailable: answer.counselor_code === 1,
+		previousCounselorAvailable: readCounselorCode(answer.counselor_code) === COUNSELOR_CODES.available,
 		previousCounselorName: answer.counselor_name ?? '',
 		...answer,
 	};

@@ -1,8 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { customerFailOf, withHint } from '../../../errors/customerApi/failCodeError';
+import { pastedCustomerUuidHint } from '../../../shared/history/customerUuid';
 import { CUSTOMER_API_ENDPOINTS } from '../../../shared/history/endpoints';
+import { writtenAs } from '../../../shared/history/filters';
 import { toKoreaDay } from '../../../shared/history/kstDates';
-import { uuidOf } from '../../../shared/history/roomOutput';
 import { readCustomerApiSettings } from '../../../shared/history/settings';
 import type { CustomerApiPlan } from '../../../shared/operation';
 import { asIdentifier, withoutEmpty } from '../../../shared/parameters';
@@ -32,13 +34,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 	const body = parseRequestBody(
 		setUserInfoBody,
 		withoutEmpty({
-			uuid: typeof uuid === 'string' ? uuidOf(uuid) : uuid,
+			uuid,
 			room_id: asIdentifier(this.getNodeParameter('roomId', itemIndex)),
 			...Object.fromEntries(
 				Object.entries(updateTextFields).map(([wire, field]) => [wire, asIdentifier(fields[field.parameter])]),
 			),
 			phone: asIdentifier(fields.phone),
-			birthday: birthday === undefined ? undefined : (toKoreaDay(birthday) ?? String(birthday)),
+			birthday: birthday === undefined ? undefined : (toKoreaDay(birthday) ?? writtenAs(birthday)),
 			birth_type: fields.birthType,
 			category_id: asIdentifier(fields.categoryId),
 			division_id: asIdentifier(fields.divisionId),
@@ -52,7 +54,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 	return {
 		settings: readCustomerApiSettings.call(this, itemIndex),
 		async run(call) {
-			const answer = await call(CUSTOMER_API_ENDPOINTS.setUserInfo, body);
+			const answer = await call(CUSTOMER_API_ENDPOINTS.setUserInfo, body).catch((error: Error) => {
+				throw customerFailOf(error)?.code === -503 ? withHint(error, pastedCustomerUuidHint(body.uuid)) : error;
+			});
 			return [{ ...answer, updated: true, uuid: body.uuid, roomId: body.room_id }];
 		},
 	};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { oneOf } from '../../../shared/choices';
 import { customerApiUuidField, orderFields, roomIdField } from '../../../shared/fields';
+import { realDay } from '../../../shared/history/filters.schema';
 import { boundedText, type FieldSpec } from '../../../shared/text';
 
 /**
@@ -48,7 +49,7 @@ export const setUserInfoBody = z
 			.refine((value) => /^[^\s@]+@[^\s@]+$/.test(value), 'must be an email address like name@example.com')
 			.optional(),
 		phone: boundedText(phoneField).refine((value) => /^\d+$/.test(value), 'must be digits only, without - (for example 01012345678)').optional(),
-		birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date').optional(),
+		birthday: realDay.optional(),
 		birth_type: oneOf(BIRTH_TYPES).optional(),
 		category_id: categoryId.optional(),
 		division_id: categoryId.optional(),

@@ -32,7 +32,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'customer_1234',
 		description:
-			"The customer's UUID, as the Biz API knows it (uuid from an earlier HappyTalk node). A room's customer_uuid also works: the site number before the first _ is left out.",
+			"The customer's UUID, as the Biz API knows it (uuid from an earlier HappyTalk node), sent exactly as given. Not a room's customer_uuid: that one starts with HappyTalk's site number and _.",
 		hint: describeLength(historyUuidField),
 		displayOptions: showFor('history', 'getCustomerRooms', { searchBy: ['uuid'] }),
 	},

@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { customerFailOf, withHint } from '../../../errors/customerApi/failCodeError';
+import { pastedCustomerUuidHint, siteNumberFor } from '../../../shared/history/customerUuid';
 import { CUSTOMER_API_ENDPOINTS } from '../../../shared/history/endpoints';
-import { dateWindows, readHistoryFilters, sharedFilters } from '../../../shared/history/filters';
-import { roomsWithMessages, uuidOf } from '../../../shared/history/roomOutput';
+import { readHistoryFilters, sharedFilters } from '../../../shared/history/filters';
+import { roomEntries, roomOutput, roomsWithMessages } from '../../../shared/history/roomOutput';
 import { readCustomerApiSettings } from '../../../shared/history/settings';
+import { inDateWindows } from '../../../shared/history/windows';
 import type { CustomerApiPlan } from '../../../shared/operation';
 import { asIdentifier } from '../../../shared/parameters';
 import { parseRequestBody } from '../../../shared/validate';
@@ -27,10 +30,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 		);
 		return { settings, run: async (call) => roomsWithMessages(await call(CUSTOMER_API_ENDPOINTS.roomsByCustomerId, body)) };
 	}
-	const uuid = asIdentifier(this.getNodeParameter('uuid', itemIndex));
+	// Exactly as given: see pastedCustomerUuidHint for a pasted customer_uuid.
 	const body = parseRequestBody(
 		roomsByUuidBody,
-		{ uuid: typeof uuid === 'string' ? uuidOf(uuid) : uuid },
+		{ uuid: asIdentifier(this.getNodeParameter('uuid', itemIndex)) },
 		getCustomerRoomsWireFields,
 		node,
 		itemIndex,
@@ -42,12 +45,17 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 		async run(call) {
 			const rooms: IDataObject[] = [];
 			const seen = new Set<unknown>();
-			for (const window of dateWindows(filters)) {
-				for (const room of roomsWithMessages(await call(CUSTOMER_API_ENDPOINTS.roomsByUuid, { ...body, ...rest, ...window }))) {
-					if (seen.has(room.roomId)) continue;
-					seen.add(room.roomId);
-					rooms.push(room);
+			const windows = inDateWindows(filters, async function* (window) {
+				yield* roomEntries(await call(CUSTOMER_API_ENDPOINTS.roomsByUuid, { ...body, ...rest, ...window }));
+			});
+			try {
+				for await (const { chat, message } of windows) {
+					if (seen.has(chat.id)) continue;
+					seen.add(chat.id);
+					rooms.push(roomOutput(chat, message, siteNumberFor([chat], body.uuid)));
 				}
+			} catch (error) {
+				throw customerFailOf(error)?.code === -503 ? withHint(error as Error, pastedCustomerUuidHint(body.uuid)) : error;
 			}
 			return rooms;
 		},

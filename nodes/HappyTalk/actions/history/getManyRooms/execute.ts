@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readHistoryFilters } from '../../../shared/history/filters';
 import { ROOM_LIST_PAGE_SIZE } from '../../../shared/history/filters.schema';
+import { siteNumberOf } from '../../../shared/history/customerUuid';
 import { roomOutput } from '../../../shared/history/roomOutput';
 import { walkRoomList } from '../../../shared/history/roomList';
 import { readCustomerApiSettings } from '../../../shared/history/settings';
@@ -26,10 +27,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CustomerApi
 			const rooms: IDataObject[] = [];
 			const pageSize = limit === undefined ? ROOM_LIST_PAGE_SIZE : Math.min(ROOM_LIST_PAGE_SIZE, limit);
 			for await (const room of walkRoomList(call, filters, pageSize)) {
-				rooms.push(roomOutput(room));
+				rooms.push(room);
 				if (limit !== undefined && rooms.length >= limit) break;
 			}
-			return rooms;
+			// One company, one site number: read from all the rooms, not guessed from each.
+			const site = siteNumberOf(rooms);
+			return rooms.map((room) => roomOutput(room, undefined, site));
 		},
 	};
 }
