@@ -4,9 +4,10 @@
  * Customers who answer the bot: when a text message is written into a room through the Biz API
  * (`POST /v1/chat/write` accepted), the room's customer writes back, as a person in the chat
  * would, through the receive URL. `answer(question, { uuid, room_id })` says what they write (null
- * or undefined: nothing). Returns a function that stops them.
+ * or undefined: nothing). They answer after `delayMs`, and once `ready()` (if given) resolves, as a
+ * person who reads first. Returns a function that stops them.
  */
-function answerQuestions(sandbox, { answer, delayMs = 0, receiveUrl } = {}) {
+function answerQuestions(sandbox, { answer, delayMs = 0, ready = async () => {}, receiveUrl } = {}) {
 	if (typeof answer !== 'function') throw new TypeError('answer must be a function (question, room) => text');
 	let stopped = false;
 	const onRequest = (record) => {
@@ -15,12 +16,12 @@ function answerQuestions(sandbox, { answer, delayMs = 0, receiveUrl } = {}) {
 		if (type !== 'text') return;
 		const text = answer(msg, { uuid, room_id: roomId });
 		if (text === null || text === undefined) return;
-		const write = () => {
+		const write = async () => {
+			await ready();
 			if (stopped) return;
 			sandbox.sendCustomerMessage({ receiveUrl, uuid, room_id: roomId, text: String(text) }).catch(() => {});
 		};
-		if (delayMs > 0) setTimeout(write, delayMs);
-		else write();
+		setTimeout(() => void write(), delayMs);
 	};
 	sandbox.on('request', onRequest);
 	return () => {

@@ -2,7 +2,7 @@
 
 const readline = require('readline');
 
-const LINE_FORMAT = '[test] <uuid> <room_id> <text...>';
+const LINE_FORMAT = '[test] <uuid> <room_id> <text... | image:photo.png | file:receipt.pdf>';
 
 /**
  * The CLI's customer: each stdin line `<uuid> <room_id> <text...>` is sent as a customer message
@@ -28,6 +28,13 @@ function readCustomerLines(sandbox, input, print, { testReceiveUrl } = {}) {
 			message.receiveUrl = testReceiveUrl;
 		}
 		delete message.test;
+		// "image:photo.png" or "file:receipt.pdf" sends one of the sandbox's own attachments.
+		const attachment = /^(image|file):(\S+)$/.exec(message.text);
+		if (attachment) {
+			delete message.text;
+			const url = sandbox.attachmentUrl(attachment[2]);
+			message[attachment[1]] = attachment[1] === 'image' ? { url, width: 64, height: 48 } : { name: attachment[2], url };
+		}
 		const label = `customer ${message.uuid} in room ${message.room_id}`;
 		sandbox.sendCustomerMessage(message).then(
 			(answer) => {

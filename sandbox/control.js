@@ -31,6 +31,12 @@ const ACTIONS = new Map([
 	['POST /__sandbox/history/clear', (sandbox) => sandbox.clearHistory()],
 	['POST /__sandbox/history/readings', (sandbox, body) => sandbox.setHistoryReadings(body)],
 	['GET /__sandbox/customers', (sandbox) => sandbox.customers()],
+	['GET /__sandbox/clock', (sandbox) => sandbox.clock()],
+	['POST /__sandbox/clock', (sandbox, body) => sandbox.setClock(body)],
+	['GET /__sandbox/service-history', (sandbox) => sandbox.serviceHistoryEntries()],
+	['POST /__sandbox/service-history', (sandbox, body) => sandbox.addServiceHistory(body)],
+	['POST /__sandbox/service-history/clear', (sandbox) => sandbox.clearServiceHistory()],
+	['POST /__sandbox/service-history/readings', (sandbox, body) => sandbox.setServiceHistory(body)],
 ]);
 
 /**

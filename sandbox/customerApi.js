@@ -7,6 +7,7 @@ const { chatView, messagesView, PARAMETER_COUNT } = require('./history');
 const { roomListPage } = require('./historyReadings');
 const { kstDay, kstDayStart } = require('./kstTime');
 const { isPlainObject } = require('./validate');
+const { PATHS: SERVICE_HISTORY_PATHS, serviceHistory } = require('./serviceHistory');
 
 const PREFIX = '/user/api/';
 const DAY_MS = 86400000;
@@ -23,6 +24,7 @@ const ROUTES = new Map([
 	['chat_list_for_userid', byCustomerId],
 	['chat_room_lists', roomList],
 	['set_user_info', setUserInfo],
+	['service_history', serviceUsage],
 ]);
 
 function isCustomerApiPath(path) {
@@ -35,7 +37,8 @@ function isCustomerApiPath(path) {
  * Order: route, method, body, token, then the call's own fields.
  */
 function handleCustomerApiRequest(request, state) {
-	const name = /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
+	// The service usage history also answers on the dc page's path (in front of it, the bnd hosts).
+	const name = request.path === SERVICE_HISTORY_PATHS.dc ? 'service_history' : /^\/user\/api\/([a-z_]+)\/format\/json$/.exec(request.path)?.[1];
 	const route = name && ROUTES.get(name);
 	if (!route) return fail('unAuthorized', `no customer API endpoint ${request.path}`, 404);
 	if (request.method !== 'POST') return fail('unAuthorized', `${request.method} is not allowed, use POST`, 405);
@@ -43,12 +46,13 @@ function handleCustomerApiRequest(request, state) {
 	const token = request.body.token;
 	if (sameText(token, state.limitedToken)) return fail('unAuthorized', 'this token has no permission for the customer API');
 	if (!sameText(token, state.companyToken)) return fail('token', 'token is missing or wrong');
-	return route(request.body, state.history, state.historyReadings);
+	return route(request.body, state.history, state.historyReadings, state);
 }
 
 function byRoomId(body, history, readings) {
 	const room = typeof body.room_id === 'string' || typeof body.room_id === 'number' ? history.get(String(body.room_id)) : undefined;
 	if (!room) return fail('room', `no room ${JSON.stringify(body.room_id)}`);
+	if (readings.refusedRooms.includes(room.id)) return fail('room', `room ${room.id} is switched to refuse its messages (refusedRooms)`);
 	return success([withMessages(room, history, readings)]);
 }
 
@@ -60,7 +64,7 @@ function byUuid(body, history, readings) {
 	if (!isText(body.uuid)) return fail('uuid', 'uuid is missing');
 	// The uuid is sent without the site number (customer-api.md).
 	if (!history.customer(body.uuid)) return fail('users', `no customer with uuid ${body.uuid}`);
-	const query = readQuery(body, readings);
+	const query = readQuery(body, readings, history.now());
 	if (query.fail) return query.fail;
 	const rooms = select(history.list().filter((room) => room.uuid === body.uuid), query);
 	return success(rooms.map((room) => withMessages(room, history, readings)));
@@ -76,12 +80,17 @@ function byCustomerId(body, history, readings) {
 }
 
 function roomList(body, history, readings) {
-	const query = readQuery(body, readings);
+	const query = readQuery(body, readings, history.now());
 	if (query.fail) return query.fail;
 	const limit = Math.min(LIST_LIMIT.max, Math.max(1, wholeNumber(body.limit) ?? LIST_LIMIT.default));
 	const page = Math.max(1, wholeNumber(body.page) ?? 1);
 	const rooms = select(history.list(), query).map((room) => chatView(room, history, { forList: true, sitePrefix: readings.sitePrefix }));
 	return success(roomListPage(rooms, limit, page, readings));
+}
+
+function serviceUsage(body, _history, _readings, state) {
+	const answer = serviceHistory(body, state.serviceLog, state.serviceHistory);
+	return answer.fail ? fail(answer.fail, answer.reason) : success(answer.data);
 }
 
 function setUserInfo(body, history) {
@@ -112,9 +121,9 @@ function setUserInfo(body, history) {
  * today (Korea time). One of sdate/edate alone stands for that single day. The range applies to
  * the date the rooms are sorted by: reg_date, or complate_date (then open rooms are left out).
  */
-function readQuery(body, { maxSpanDays }) {
+function readQuery(body, { maxSpanDays, rangeBy }, now) {
 	const given = (key) => (body[key] === undefined || body[key] === null || body[key] === '' ? undefined : body[key]);
-	const today = kstDay(Date.now());
+	const today = kstDay(now);
 	let from;
 	let to;
 	if (given('sdate') !== undefined || given('edate') !== undefined) {
@@ -128,17 +137,19 @@ function readQuery(body, { maxSpanDays }) {
 	if ((to - from) / DAY_MS + 1 > maxSpanDays) return { fail: fail('overDate', `the range is longer than ${maxSpanDays} days`) };
 	const status = given('status') === undefined ? 99 : Number(given('status'));
 	const sortKey = body.sort_key === 'complate_date' ? 'endMs' : 'regMs';
+	const rangeKey = { reg_date: 'regMs', complate_date: 'endMs', sortKey }[rangeBy];
 	const descending = body.sort_value !== 'asc';
-	return { from, to: to + DAY_MS, status, sortKey, descending };
+	return { from, to: to + DAY_MS, status, sortKey, rangeKey, descending };
 }
 
-function select(rooms, { from, to, status, sortKey, descending }) {
+function select(rooms, { from, to, status, sortKey, rangeKey, descending }) {
 	const chosen = rooms.filter((room) => {
-		const at = room[sortKey];
+		const at = room[rangeKey];
 		return at !== null && at >= from && at < to && (status === 99 || String(status) === room.status);
 	});
 	// Within one timestamp, the order rooms were created in: deterministic, as a database's would be.
-	chosen.sort((a, b) => a[sortKey] - b[sortKey] || a.seq - b.seq);
+	// An open room has no complate_date ("0000-00-00 00:00:00"): the earliest of all.
+	chosen.sort((a, b) => (a[sortKey] ?? 0) - (b[sortKey] ?? 0) || a.seq - b.seq);
 	return descending ? chosen.reverse() : chosen;
 }
 

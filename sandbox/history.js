@@ -15,7 +15,7 @@ const DEFAULT_TITLE = '1:1 채팅 상담 문의 드립니다.';
  * from the seed, from /v1/chat/open (their state follows the Biz API's room book), or from a test.
  * A room is { id, uuid, seq, regMs, endMs, status, fields…, messages: [{ id, sentMs, readMs, … }] }.
  */
-function createHistory() {
+function createHistory(clock = { now: Date.now }) {
 	const rooms = new Map();
 	const customers = new Map();
 	let seq = 0;
@@ -31,6 +31,8 @@ function createHistory() {
 
 	const history = {
 		SITE_NUMBER,
+		/** HappyTalk's clock (clock.js). */
+		now: () => clock.now(),
 		addRoom(spec) {
 			const room = {
 				title: DEFAULT_TITLE,
@@ -83,8 +85,8 @@ function createHistory() {
 		recordMessage(roomId, uuid, { fromCustomer, contentsType, contents }) {
 			let room = rooms.get(String(roomId));
 			// A room met first in a write (lenient rooms) joins the history when it is first used.
-			if (!room) room = history.addRoom({ id: String(roomId), uuid, regMs: Date.now(), status: '1' });
-			const now = Date.now();
+			if (!room) room = history.addRoom({ id: String(roomId), uuid, regMs: clock.now(), status: '1' });
+			const now = clock.now();
 			addMessage(room, {
 				sentMs: now,
 				readMs: now,

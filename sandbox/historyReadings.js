@@ -16,6 +16,11 @@ const { isPlainObject } = require('./validate');
  * - `maxSpanDays`: the spec names `-504 overDate` but no maximum span; a longer range is refused.
  * - `sitePrefix`: a room's `customer_uuid` is `<site>_<uuid>` in every example; false sends the
  *   uuid alone (a reading in which HappyTalk writes no site number).
+ * - `rangeBy`: which date `sdate`/`edate` select by. The spec leaves open whether the range applies
+ *   to `reg_date` or to `complate_date` when `sort_key` is `complate_date`: 'sortKey' (the date
+ *   sorted by), 'reg_date' (always the day a room was opened) or 'complate_date'.
+ * - `refusedRooms`: ids of rooms whose search by room ID answers `-503 room`, as for a room
+ *   HappyTalk deleted or cannot read; they stay in the room list.
  */
 const DEFAULT_READINGS = Object.freeze({
 	pageCap: null,
@@ -24,7 +29,10 @@ const DEFAULT_READINGS = Object.freeze({
 	numbersAsStrings: false,
 	maxSpanDays: 31,
 	sitePrefix: true,
+	rangeBy: 'sortKey',
+	refusedRooms: Object.freeze([]),
 });
+const RANGE_BY = ['sortKey', 'reg_date', 'complate_date'];
 const TOTAL_COUNTS = ['exact', 'absent', 'low', 'high', 'page'];
 
 /** A partial set of readings checked and laid over `base`; throws a TypeError naming a bad one. */
@@ -43,6 +51,10 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 		throw new TypeError('maxSpanDays must be a whole number of at least 1');
 	}
 	if (!TOTAL_COUNTS.includes(readings.totalCount)) throw new TypeError(`totalCount must be one of ${TOTAL_COUNTS.join(', ')}`);
+	if (!RANGE_BY.includes(readings.rangeBy)) throw new TypeError(`rangeBy must be one of ${RANGE_BY.join(', ')}`);
+	if (!Array.isArray(readings.refusedRooms) || !readings.refusedRooms.every((id) => typeof id === 'string')) {
+		throw new TypeError('refusedRooms must be an array of room ids (strings)');
+	}
 	if (![true, false, 'silently'].includes(readings.ignorePage)) throw new TypeError("ignorePage must be true, false or 'silently'");
 	for (const key of ['numbersAsStrings', 'sitePrefix']) {
 		if (typeof readings[key] !== 'boolean') throw new TypeError(`${key} must be true or false`);

@@ -3,6 +3,7 @@
 const { isPlainObject } = require('./validate');
 const { checkRateLimit } = require('./rateLimit');
 const { checkReadings } = require('./historyReadings');
+const { checkServiceHistorySettings } = require('./serviceHistory');
 
 // The -900..-904 codes that open can answer instead of opening a room.
 const COUNSELING_CODES = [-900, -901, -902, -903, -904];
@@ -24,6 +25,7 @@ function readOptions(options) {
 		historyRooms: options.historyRooms ?? 360,
 		historyDays: options.historyDays ?? 8,
 		historyReadings: checkReadings(options.historyReadings),
+		serviceHistory: checkServiceHistorySettings({ span: options.serviceHistorySpan, defaultFormat: options.serviceHistoryDefaultFormat }),
 	};
 	if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
 		throw new TypeError('port must be a whole number from 0 to 65535');

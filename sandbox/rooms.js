@@ -7,7 +7,7 @@ const FIRST_ROOM_ID = 100001;
  * The counseling rooms the sandbox knows: opened by /v1/chat/open, or met first in a write
  * (lenient mode). A room is { room_id, uuid, state: 'open' | 'ended', openedAt, endedAt, end_type }.
  */
-function createRoomBook() {
+function createRoomBook(clock = { now: Date.now }) {
 	const rooms = new Map();
 	let nextId = FIRST_ROOM_ID;
 	// Skips ids already met in a write, so an opened room never takes over someone else's.
@@ -23,13 +23,13 @@ function createRoomBook() {
 		// roomId only for a room met first in a write; otherwise a fresh id.
 		open(uuid, roomId = undefined) {
 			const id = roomId ?? freshId();
-			const room = { room_id: id, uuid, state: 'open', openedAt: Date.now(), endedAt: null, end_type: null };
+			const room = { room_id: id, uuid, state: 'open', openedAt: clock.now(), endedAt: null, end_type: null };
 			rooms.set(id, room);
 			return room;
 		},
 		end(room, endType = null) {
 			room.state = 'ended';
-			room.endedAt = Date.now();
+			room.endedAt = clock.now();
 			room.end_type = endType;
 		},
 		openRoomsOf(uuid) {

@@ -5,12 +5,15 @@ const { EventEmitter } = require('events');
 const { DEFAULT_COUNSELOR } = require('./bizApi');
 const { createFaultQueue } = require('./faults');
 const { isControlPath, handleControlRequest } = require('./control');
+const { isAttachmentPath, serveAttachment, PREFIX: ATTACHMENT_PREFIX } = require('./attachments');
 const { serveApiRequest, writeAnswer } = require('./exchange');
 const { readBody } = require('./body');
 const { createRoomBook } = require('./rooms');
 const { createHistory } = require('./history');
+const { createClock } = require('./clock');
 const { seedRooms } = require('./historySeed');
 const { sendCustomerMessage } = require('./simulator');
+const { checkServiceHistorySettings, createServiceLog, seedServiceLog } = require('./serviceHistory');
 const { createRateWindow } = require('./rateLimit');
 const { checkReadings } = require('./historyReadings');
 const { createStats } = require('./stats');
@@ -31,20 +34,23 @@ const {
  * rooms, customerMessages, reset(), setLatency(ms), injectFault(fault), setCounselor(answer),
  * setStrictRooms(strict), setCounseling(state), setReceiveUrl(url), setRateLimit(limit), stats(),
  * sendCustomerMessage(message), clearHistory(), setHistoryReadings(readings), addHistoryRooms(specs), historyRooms(), customers(),
- * close() }; also companyToken and limitedToken for the customer API. See README.md.
+ * setClock(setting), clock(), close() }; also companyToken and limitedToken for the customer API. See README.md.
  */
 async function startSandbox(options = {}) {
 	const settings = readOptions(options);
+	const clock = createClock();
 	const state = {
 		clientId: settings.clientId,
 		clientSecret: settings.clientSecret,
 		companyToken: settings.companyToken,
 		limitedToken: settings.limitedToken,
-		history: createHistory(),
+		history: createHistory(clock),
+		serviceLog: createServiceLog(),
+		serviceHistory: settings.serviceHistory,
 		historyReadings: settings.historyReadings,
 		latencyMs: settings.latencyMs,
 		counselor: { ...DEFAULT_COUNSELOR },
-		rooms: createRoomBook(),
+		rooms: createRoomBook(clock),
 		strictRooms: settings.strictRooms,
 		counseling: settings.counseling,
 		receiveUrl: settings.receiveUrl,
@@ -52,6 +58,7 @@ async function startSandbox(options = {}) {
 		rateWindow: createRateWindow(),
 		stats: createStats(),
 		customerMessages: [],
+		attachmentDownloads: [],
 		faults: createFaultQueue(),
 		requests: [],
 		seq: 0,
@@ -67,6 +74,9 @@ async function startSandbox(options = {}) {
 		for (const spec of seeded) state.history.addRoom(spec);
 	};
 	seedHistory();
+	const seedNow = Date.now();
+	const seedServiceHistory = () => seedServiceLog(state.serviceLog, { days: settings.historyDays, now: seedNow });
+	seedServiceHistory();
 	const server = http.createServer();
 	const sockets = new Set();
 	server.on('connection', (socket) => {
@@ -85,6 +95,13 @@ async function startSandbox(options = {}) {
 		// Always the same array, so a test may hold on to it across reset().
 		requests: state.requests,
 		customerMessages: state.customerMessages,
+		// Downloads of customers' attachments (not API requests): { path, query, status, at }.
+		attachmentDownloads: state.attachmentDownloads,
+		// Where a customer's attachment is served: a catalogue name, with test switches as a query.
+		attachmentUrl(name, query = {}) {
+			const search = new URLSearchParams(query).toString();
+			return `${sandbox.url}${ATTACHMENT_PREFIX}${encodeURIComponent(name)}${search ? `?${search}` : ''}`;
+		},
 		reset() {
 			state.requests.length = 0;
 			state.seq = 0;
@@ -99,9 +116,36 @@ async function startSandbox(options = {}) {
 			state.rateWindow.clear();
 			state.stats = createStats();
 			state.customerMessages.length = 0;
+			state.attachmentDownloads.length = 0;
 			state.history.clear();
 			state.historyReadings = settings.historyReadings;
+			clock.set({});
 			seedHistory();
+			state.serviceLog.clear();
+			seedServiceHistory();
+			state.serviceHistory = settings.serviceHistory;
+		},
+		// The service usage history: entries as the spec's fields (dates 'Y-m-d H:i:s', Korea time).
+		addServiceHistory(entries) {
+			if (!Array.isArray(entries)) throw new TypeError('send an array of entries');
+			return { entries: entries.map((entry) => state.serviceLog.add(entry ?? {})) };
+		},
+		clearServiceHistory() {
+			state.serviceLog.clear();
+		},
+		serviceHistoryEntries() {
+			return state.serviceLog.list();
+		},
+		// { span?: 'under24h' | 'calendarDay', defaultFormat?: 'siem' | 'raw' }: the spec's open readings.
+		setServiceHistory(readings) {
+			state.serviceHistory = checkServiceHistorySettings({ ...state.serviceHistory, ...readings });
+		},
+		// HappyTalk's clock (clock.js): { offsetMs }, { nowMs, speed }, or {} for real time.
+		setClock(setting) {
+			return { clock: clock.set(setting) };
+		},
+		clock() {
+			return clock.describe();
 		},
 		// Readings of the customer API's open points (historyReadings.js); the keys given change.
 		setHistoryReadings(readings) {
@@ -174,6 +218,10 @@ async function startSandbox(options = {}) {
 				.then((answer) => {
 					if (!res.destroyed) writeAnswer(res, answer);
 				});
+			return;
+		}
+		if (isAttachmentPath(path)) {
+			serveAttachment(req, res, path, req.url, state);
 			return;
 		}
 		serveApiRequest(req, res, path, state, sandbox);

@@ -25,7 +25,7 @@ async function importN8nApiCredential(version, cliEnv, n8nUrl) {
 	}
 }
 
-/** Makes an API key that may list and read executions, and puts it into the credential. */
+/** Makes an API key that may list and read executions, puts it into the credential, returns it. */
 async function connectN8nApi(n8nUrl) {
 	const { cookie } = await ownerSession(n8nUrl, OWNER);
 	const headers = { 'content-type': 'application/json', cookie };
@@ -42,6 +42,14 @@ async function connectN8nApi(n8nUrl) {
 		body: JSON.stringify({ name: N8N_API_CREDENTIAL.name, type: N8N_API_CREDENTIAL.type, data: { apiKey: data.rawApiKey, baseUrl: `${n8nUrl}/api/v1` } }),
 	});
 	if (!updated.ok) throw new Error(`Updating the n8n API credential failed: HTTP ${updated.status} ${await updated.text()}`);
+	return data.rawApiKey;
 }
 
-module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi };
+/** How many executions of a workflow wait, as n8n itself reports them. */
+async function waitingExecutions(n8nUrl, apiKey, workflowId) {
+	const response = await fetch(`${n8nUrl}/api/v1/executions?status=waiting&workflowId=${workflowId}&limit=250`, { headers: { 'X-N8N-API-KEY': apiKey } });
+	if (!response.ok) throw new Error(`Listing waiting executions failed: HTTP ${response.status}`);
+	return ((await response.json()).data ?? []).length;
+}
+
+module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi, waitingExecutions };

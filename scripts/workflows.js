@@ -1,6 +1,6 @@
 /**
  * Workflows the tests and the benchmark build: a manual trigger, a Code node that emits the items,
- * then one node that handles them. Also the HappyTalk node's "send a text" step.
+ * then one node that handles them. Also the HappyTalk node's "send a text" step, and a trigger alone.
  */
 const SANDBOX_CREDENTIAL_REFERENCE = { id: 'HtSandboxCred001', name: 'HappyTalk Sandbox' };
 
@@ -117,4 +117,26 @@ function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	};
 }
 
-module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, happyTalkTriggerNode, dialogWorkflow, httpWriteNode, SANDBOX_CREDENTIAL_REFERENCE };
+/** A HappyTalk Trigger alone in its workflow (node "Customer message"), with its own Path Secret. */
+function triggerOnlyWorkflow({ id, name, webhookId, pathSecret, options }) {
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Customer message',
+				type: 'n8n-nodes-happytalk.happyTalkTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { pathSecret, options },
+			},
+		],
+		connections: {},
+	};
+}
+
+module.exports = { itemsWorkflow, sendTextNode, sendAndWaitNode, happyTalkTriggerNode, dialogWorkflow, httpWriteNode, triggerOnlyWorkflow, SANDBOX_CREDENTIAL_REFERENCE };

@@ -33,7 +33,11 @@ export class HappyTalk implements INodeType {
 		// Biz API: had both credentials `show` every resource value, n8n's editor would take
 		// "resource" for an authentication switch and offer either credential for any resource.
 		credentials: [
-			{ name: 'happyTalkApi', required: true, displayOptions: { hide: { resource: resourcesOf('customerApi') } } },
+			{
+				name: 'happyTalkApi',
+				required: true,
+				displayOptions: { hide: { resource: [...resourcesOf('customerApi'), ...resourcesOf('none')] } },
+			},
 			{
 				name: 'happyTalkCustomerApi',
 				required: true,

@@ -11,7 +11,7 @@ import {
 
 import { CUSTOMER_API_ENDPOINTS } from '../HappyTalk/shared/history/endpoints';
 import type { HistoryFilters } from '../HappyTalk/shared/history/filters.schema';
-import { addDays, koreaDay } from '../HappyTalk/shared/history/kstDates';
+import { addDays, KOREA_OFFSET, koreaDay } from '../HappyTalk/shared/history/kstDates';
 import { walkRoomList } from '../HappyTalk/shared/history/roomList';
 import { roomOutput, roomsWithMessages } from '../HappyTalk/shared/history/roomOutput';
 import { TIMEOUT_MS, RETRIES } from '../HappyTalk/shared/options.schema';
@@ -21,8 +21,18 @@ import {
 	openCustomerConnection,
 	type CustomerApiCall,
 } from '../HappyTalk/transport/customerApi/request';
-import { afterEmitting, initialState, listFrom, newRooms, readState } from './bookkeeping';
-import { START_HOURS, TEST_EVENT_DAYS, triggerOptionFields, triggerOptions } from './trigger.schema';
+import { afterPoll, baselineFloor, listingPlan, readState, roomsToRead, writeState, type Emission } from './bookkeeping';
+import { listCompleted } from './completedList';
+import { messageReader } from './roomMessages';
+import {
+	MESSAGE_CONCURRENCY,
+	MESSAGE_TRIES,
+	START_HOURS,
+	TEST_EVENT_DAYS,
+	triggerOptionFields,
+	triggerOptions,
+	type TriggerOptions,
+} from './trigger.schema';
 
 const COMPLETED = 2;
 
@@ -77,6 +87,14 @@ export class HappyTalkHistoryTrigger implements INodeType {
 						description:
 							'The first activation starts from now. To also get rooms completed shortly before, the number of hours to look back (once).',
 					},
+					{
+						displayName: 'Message Requests at Once',
+						name: 'messageConcurrency',
+						type: 'number',
+						typeOptions: { minValue: MESSAGE_CONCURRENCY.min, maxValue: MESSAGE_CONCURRENCY.max },
+						default: 5,
+						description: `How many rooms' messages are requested at the same time (a backfill of many rooms runs this many at once). A room whose messages cannot be read is tried again on the next polls, ${MESSAGE_TRIES} in all, then emitted without them (messagesError says why).`,
+					},
 				],
 			},
 		],
@@ -93,8 +111,6 @@ export class HappyTalkHistoryTrigger implements INodeType {
 		const context = this as unknown as IExecuteFunctions;
 		const connection = await openCustomerConnection.call(context);
 		const call = customerApiCaller(context, connection, 0, { timeout: TIMEOUT_MS.default, retries: RETRIES.default });
-		const withMessages = async (rooms: IDataObject[]) =>
-			await Promise.all(rooms.map(async (room) => (options.includeMessages ? await roomWithMessages(call, room) : roomOutput(room))));
 
 		if (this.getMode() === 'manual') {
 			const latest = await mostRecentlyCompleted(call);
@@ -103,35 +119,45 @@ export class HappyTalkHistoryTrigger implements INodeType {
 					description: 'Complete a room in HappyTalk (or in the sandbox), then fetch the test event again.',
 				});
 			}
-			return [this.helpers.returnJsonArray(await withMessages([latest]))];
+			if (!options.includeMessages) return [this.helpers.returnJsonArray([roomOutput(latest)])];
+			const [full] = roomsWithMessages(await call(CUSTOMER_API_ENDPOINTS.roomById, { room_id: String(latest.id) }));
+			return [this.helpers.returnJsonArray([full ?? roomOutput(latest)])];
 		}
 
 		const data = this.getWorkflowStaticData('node');
-		const state = readState(data) ?? initialState(Date.now(), options.startHours);
-		const filters: HistoryFilters = {
-			sdate: koreaDay(listFrom(state)),
-			edate: koreaDay(Date.now()),
-			status: COMPLETED,
-			sort_key: 'complate_date',
-			sort_value: 'asc',
-		};
-		const listed: IDataObject[] = [];
-		for await (const room of walkRoomList(call, filters)) listed.push(room);
-		const rooms = newRooms(state, listed);
-		// Messages are fetched before anything is remembered: a failed poll changes nothing.
-		const items = await withMessages(rooms);
-		const next = afterEmitting(state, rooms);
-		// Top-level assignments, so n8n notices the change and saves it with the emitted items.
-		data.startedAt = next.startedAt;
-		data.watermark = next.watermark;
-		data.emitted = next.emitted;
+		const items = await pollCompletions(call, data, Date.now(), options);
 		return items.length === 0 ? null : [this.helpers.returnJsonArray(items)];
 	}
 }
 
-async function roomWithMessages(call: CustomerApiCall, room: IDataObject): Promise<IDataObject> {
-	const [full] = roomsWithMessages(await call(CUSTOMER_API_ENDPOINTS.roomById, { room_id: String(room.id) }));
-	return full ?? roomOutput(room);
+/** One poll: list and read the new rooms' messages, then remember (a failed poll changes nothing). */
+async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: number, options: TriggerOptions): Promise<IDataObject[]> {
+	const state = readState(data);
+	const plan = listingPlan(state, now, options.startHours);
+	const stopBelow = (newest: number | undefined) =>
+		plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, options.startHours));
+	// Messages are read while the list is still walked; a room is read when listed and new (or pending).
+	const reader = messageReader(call, options.messageConcurrency);
+	const listing = await listCompleted(call, plan, stopBelow, state?.oneDayPerRequest ?? false, (entry) => {
+		if (options.includeMessages && roomsToRead(state, [entry], now, options.startHours).length > 0) reader.add(entry);
+	}).catch(async (error: unknown) => {
+		await reader.finish({ failed: true });
+		throw error;
+	});
+	const read = await reader.finish();
+	if (!options.includeMessages) {
+		for (const entry of roomsToRead(state, listing.rooms, now, options.startHours)) read.outcomes.set(entry.id, { ok: true });
+	}
+	const { state: next, emit } = afterPoll(state, now, listing.rooms, read.outcomes);
+	writeState(data, { ...next, oneDayPerRequest: listing.oneDayPerRequest });
+	return emit.map((emission) => read.items.get(emission.id) ?? emissionOutput(emission));
+}
+
+/** A room without its messages: the list's fields, and why the messages are missing. */
+function emissionOutput({ id, completedAt, room, messagesError }: Emission): IDataObject {
+	const inKorea = `${new Date(completedAt + 9 * 3600000).toISOString().slice(0, 19)}${KOREA_OFFSET}`;
+	const output = room ? roomOutput(room) : { roomId: id, completedAt: inKorea };
+	return messagesError === undefined ? output : { ...output, messagesError };
 }
 
 async function mostRecentlyCompleted(call: CustomerApiCall): Promise<IDataObject | undefined> {

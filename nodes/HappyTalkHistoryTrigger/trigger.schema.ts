@@ -1,11 +1,24 @@
 import { z } from 'zod';
 
+import { wholeNumber } from '../HappyTalk/shared/options.schema';
+
 /**
- * Rooms can show up in the list a little after the time HappyTalk records as their completion
- * (and several complete in the same second): every poll looks this far back again, and rooms
- * already emitted are remembered for as long.
+ * Rooms can show up in the list after rooms that completed later (HappyTalk's list is not said to
+ * be written in completion order), and several complete in the same second: every poll looks this
+ * far behind the newest completion it has seen, and remembers the rooms of that span by id. A room
+ * that HappyTalk lists more than this late is taken as one that was already there.
  */
-export const LOOKBACK_MS = 15 * 60 * 1000;
+export const RECHECK_WINDOW_MS = 60 * 60 * 1000;
+/**
+ * The spec leaves open whether `sdate`/`edate` select by the day a room was opened or the day it
+ * completed: the listing also covers rooms opened this many days before the earliest completion it
+ * looks for (a counseling open longer than that is found only if HappyTalk selects by completion).
+ */
+export const OPEN_DAYS = 2;
+/** A room whose messages cannot be read is tried on this many polls, then emitted without them. */
+export const MESSAGE_TRIES = 5;
+/** Message requests in flight at once (one per room). */
+export const MESSAGE_CONCURRENCY = { min: 1, max: 20, default: 5 } as const;
 /** "Include rooms completed in the last hours" on first activation. */
 export const START_HOURS = { min: 0, max: 720, default: 0 } as const;
 /** How far back "Fetch test event" looks for the most recently completed room. */
@@ -18,9 +31,13 @@ export const triggerOptions = z.object({
 		.min(START_HOURS.min, `must be at least ${START_HOURS.min}`)
 		.max(START_HOURS.max, `must be at most ${START_HOURS.max}`)
 		.default(START_HOURS.default),
+	messageConcurrency: wholeNumber(MESSAGE_CONCURRENCY, ''),
 });
 
 export const triggerOptionFields = {
 	includeMessages: { parameter: 'options.includeMessages', label: 'Include Messages' },
 	startHours: { parameter: 'options.startHours', label: 'On First Activation, Include the Last Hours' },
+	messageConcurrency: { parameter: 'options.messageConcurrency', label: 'Message Requests at Once' },
 } as const;
+
+export type TriggerOptions = z.infer<typeof triggerOptions>;

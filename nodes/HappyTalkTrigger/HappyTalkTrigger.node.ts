@@ -1,17 +1,16 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { attachmentOptions } from './attachments/options';
 import { parseIncomingMessage } from './incomingMessage';
 import { replyRoutingCredentials, replyRoutingNotice } from './sendAndWaitSupport';
-import { routeToWaitingExecutions } from './waitingReplies';
+import { triggerExecuteSteps } from './executeSteps';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -124,6 +123,7 @@ export class HappyTalkTrigger implements INodeType {
 						description:
 							'Start the workflow only for these message types; others are acknowledged and ignored. Empty: every message.',
 					},
+					...attachmentOptions,
 				],
 			},
 		],
@@ -131,10 +131,9 @@ export class HappyTalkTrigger implements INodeType {
 
 	webhookMethods = receiveDomainLifecycle;
 
-	/** A reply to Message → Send and Wait for Reply resumes its execution instead (waitingReplies.ts). */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeToWaitingExecutions.call(this);
-	}
+	// Runs inside the execution with webhook()'s items: replies to a waiting Send and Wait for Reply
+	// go to their execution, attachments are downloaded (executeSteps.ts).
+	execute = triggerExecuteSteps;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

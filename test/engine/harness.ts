@@ -59,6 +59,8 @@ export interface RunOptions {
 	/** Run as n8n runs the node for an AI Agent: as its `…Tool` variant. */
 	asTool?: boolean;
 	credentials?: CredentialData;
+	/** Another node of the package (e.g. 'happyTalkTrigger'), run with `items` as its input. */
+	nodeType?: string;
 }
 
 export interface Engine {
@@ -125,7 +127,7 @@ export async function loadEngine(
 			const node: INode = {
 				id: 'happytalk-node',
 				name: 'HappyTalk',
-				type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
+				type: options.nodeType ? `${PACKAGE_NAME}.${options.nodeType}` : options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { bizApiCall, COMPANY_TOKEN, deepText, startSandbox, type Sandbox } from '../support/sandbox';
+import { MESSAGE_TRIES } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 import { loadEngine, shutdownEngine, type Engine } from './harness';
 
 const TRIGGER = 'happyTalkHistoryTrigger';
@@ -53,7 +54,7 @@ afterAll(async () => {
 test('first activation starts from now: rooms completed before are not emitted', async () => {
 	const first = await poll({});
 	expect(first.emitted).toBe(false);
-	expect(calls(ROOM_LIST)[0].body).toMatchObject({ status: 2, sort_key: 'complate_date', sort_value: 'asc' });
+	expect(calls(ROOM_LIST)[0].body).toMatchObject({ status: 2, sort_key: 'complate_date', sort_value: 'desc' });
 	const second = await poll(first.staticData);
 	expect(second.emitted).toBe(false);
 });
@@ -106,16 +107,85 @@ test('a restart resumes from what n8n saved: nothing twice, nothing missed', asy
 	expect(afterRestart.rooms.map((room) => room.roomId)).toEqual([duringDowntime]);
 });
 
-test('a failed poll loses nothing: HappyTalk down, or a room that cannot be read, and the next poll catches up', async () => {
+test('a failed room list loses nothing; a room whose messages cannot be read holds back no other and is emitted once', async () => {
 	const { staticData: start } = await poll({});
 	const a = await counsel('cust_f1');
 	const b = await counsel('cust_f2');
 	sandbox.injectFault({ status: 503, times: 4, match: { path: ROOM_LIST } });
 	await expect(poll(start)).rejects.toThrow('HappyTalk answered HTTP 503 with an HTML page instead of JSON');
-	sandbox.injectFault({ failCode: -503, message: 'room', match: { path: ROOM_BY_ID, bodyIncludes: b } });
-	await expect(poll(start)).rejects.toThrow('HappyTalk refused the request: -503 room');
-	const recovered = await poll(start);
-	expect(recovered.rooms.map((room) => room.roomId)).toEqual([a, b]);
+	sandbox.setHistoryReadings({ refusedRooms: [b] });
+	const first = await poll(start);
+	expect(first.rooms.map((room) => room.roomId)).toEqual([a]);
+	// b is tried on the next polls; once readable, it comes with its messages, once.
+	const second = await poll(first.staticData);
+	expect(second.emitted).toBe(false);
+	sandbox.setHistoryReadings({ refusedRooms: [] });
+	const third = await poll(second.staticData);
+	expect(third.rooms.map((room) => [room.roomId, room.messageCount])).toEqual([[b, 2]]);
+	expect((await poll(third.staticData)).emitted).toBe(false);
+});
+
+test(`a room refused on ${MESSAGE_TRIES} polls is emitted once without its messages, saying why`, async () => {
+	let { staticData } = await poll({});
+	const refused = await counsel('cust_refused');
+	sandbox.setHistoryReadings({ refusedRooms: [refused] });
+	for (let polls = 1; polls < MESSAGE_TRIES; polls++) {
+		const next = await poll(staticData);
+		expect(next.emitted).toBe(false);
+		staticData = next.staticData;
+	}
+	const last = await poll(staticData);
+	expect(last.rooms).toHaveLength(1);
+	expect(last.rooms[0]).toMatchObject({ roomId: refused, uuid: 'cust_refused', messagesError: 'HappyTalk refused the request: -503 room' });
+	expect(last.rooms[0]).not.toHaveProperty('messages');
+	expect((await poll(last.staticData)).emitted).toBe(false);
+	expect(calls(ROOM_BY_ID).filter((request) => request.body?.room_id === refused)).toHaveLength(MESSAGE_TRIES);
+});
+
+test.each(['reg_date', 'complate_date', 'sortKey'] as const)('a room opened the day before and completed now is emitted when the dates select by %s', async (rangeBy) => {
+	sandbox.setHistoryReadings({ rangeBy });
+	const { staticData: start } = await poll({});
+	sandbox.addHistoryRooms([{ id: `OPENED-YESTERDAY-${rangeBy}`, uuid: 'member44', reg_date: koreaTime(-26 * 3600000), complate_date: koreaTime(1000) }]);
+	const { rooms } = await poll(start);
+	expect(rooms.map((room) => room.roomId)).toEqual([`OPENED-YESTERDAY-${rangeBy}`]);
+});
+
+test('one day per request once HappyTalk refuses the span (-504): still one room-list request a day, rooms emitted', async () => {
+	sandbox.setHistoryReadings({ maxSpanDays: 1 });
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust_span');
+	const before = calls(ROOM_LIST).length;
+	const { rooms, staticData } = await poll(start);
+	expect(rooms.map((room) => room.roomId)).toEqual([a]);
+	expect((staticData['node:Trigger'] as IDataObject).oneDayPerRequest).toBe(true);
+	const days = calls(ROOM_LIST).slice(before).map((request) => [request.body?.sdate, request.body?.edate]);
+	expect(days.every(([sdate, edate]) => sdate === edate)).toBe(true);
+});
+
+test.each([
+	['the default', {}, 5],
+	['Message Requests at Once 2', { messageConcurrency: 2 }, 2],
+])('%s: a backfill of 12 rooms has %i message requests in flight at most', async (_label, options, most) => {
+	const { staticData: start } = await poll({});
+	const now = koreaTime(1000);
+	sandbox.addHistoryRooms(Array.from({ length: 12 }, (_, i) => ({ id: `CONCURRENT-${String(i).padStart(2, '0')}`, uuid: 'member45', reg_date: koreaTime(-60000), complate_date: now })));
+	sandbox.setLatency(80);
+	const { rooms } = await poll(start, { options });
+	sandbox.setLatency(0);
+	expect(rooms).toHaveLength(12);
+	const requests = calls(ROOM_BY_ID);
+	const peak = Math.max(...requests.map((request) => requests.filter((other) => other.receivedAt <= request.receivedAt && (other.answeredAt ?? Infinity) > request.receivedAt).length));
+	expect(peak).toBe(most);
+});
+
+test('when every message request of a poll fails with an HTTP error, the poll fails and uses up no try', async () => {
+	const { staticData: start } = await poll({});
+	const a = await counsel('cust_outage');
+	sandbox.injectFault({ status: 502, times: 4, match: { path: ROOM_BY_ID } });
+	await expect(poll(start)).rejects.toThrow('502');
+	const { rooms, staticData } = await poll(start);
+	expect(rooms.map((room) => [room.roomId, room.messageCount])).toEqual([[a, 2]]);
+	expect((staticData['node:Trigger'] as IDataObject).pending).toEqual({});
 });
 
 test('"Include Messages" off: the room list fields only, no request per room', async () => {

@@ -53,8 +53,30 @@ export interface Sandbox {
 	addHistoryRooms(rooms: HistoryRoomSpec[]): { ids: string[] };
 	historyRooms(): Array<{ id: string; uuid: string; status: string; regMs: number; endMs: number | null; messages: number; fields: Record<string, string> }>;
 	customers(): Array<Record<string, string | null> & { uuid: string }>;
+	/** HappyTalk's clock (sandbox/clock.js): { offsetMs }, { nowMs, speed }, or {} for real time. */
+	setClock(setting: { offsetMs?: number; nowMs?: number; speed?: number }): { clock: { nowMs: number; offsetMs: number; speed: number } };
+	/** A customer's attachment as the sandbox serves it; `query` holds its test switches. */
+	attachmentUrl(name: string, query?: Record<string, string | number>): string;
+	attachmentDownloads: Array<{ path: string; query: Record<string, string>; status: number | null; at: number }>;
+	addServiceHistory(entries: ServiceHistoryEntrySpec[]): { entries: ServiceHistoryEntry[] };
+	clearServiceHistory(): void;
+	serviceHistoryEntries(): ServiceHistoryEntry[];
+	setServiceHistory(readings: { span?: 'under24h' | 'calendarDay'; defaultFormat?: 'siem' | 'raw' }): void;
 	close(): Promise<void>;
 }
+
+export interface ServiceHistoryEntry {
+	id: string;
+	type: string;
+	kind: string;
+	request_user: string;
+	request_content: string;
+	request_date: string;
+	apply_id: string;
+	apply_content: string;
+	apply_date: string;
+}
+export type ServiceHistoryEntrySpec = Partial<ServiceHistoryEntry> & { request_date: string };
 
 export interface HistoryReadings {
 	pageCap: number | null;
@@ -63,6 +85,8 @@ export interface HistoryReadings {
 	numbersAsStrings: boolean;
 	maxSpanDays: number;
 	sitePrefix: boolean;
+	rangeBy: 'sortKey' | 'reg_date' | 'complate_date';
+	refusedRooms: string[];
 }
 
 /** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */
@@ -90,7 +114,14 @@ export interface CustomerMessage {
 export const SECRET = 'sbx-secret-7Qm2-never-leak';
 export const COMPANY_TOKEN = 'sbx-company-token-9Xk4-never-leak';
 
-export async function startSandbox(options: { latencyMs?: number; historyRooms?: number } = {}): Promise<Sandbox> {
+export interface SandboxOptions {
+	latencyMs?: number;
+	historyRooms?: number;
+	serviceHistorySpan?: 'under24h' | 'calendarDay';
+	serviceHistoryDefaultFormat?: 'siem' | 'raw';
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	return (await start({ clientId: 'sbx-client-id', clientSecret: SECRET, companyToken: COMPANY_TOKEN, ...options })) as Sandbox;
 }
 

@@ -6,6 +6,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { HappyTalk } from '../../nodes/HappyTalk/HappyTalk.node';
 import { requestOptions } from '../../nodes/HappyTalk/shared/options.schema';
+import { HappyTalkHistoryTrigger } from '../../nodes/HappyTalkHistoryTrigger/HappyTalkHistoryTrigger.node';
+import { triggerOptions } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 
 const schemaDefaults = requestOptions.parse({}) as Record<string, unknown>;
 
@@ -26,3 +28,9 @@ test.each(optionFields.map((option) => [option.name, option] as const))(
 		expect(option.default).toEqual(schemaDefaults[option.name]);
 	},
 );
+
+test.each(
+	(new HappyTalkHistoryTrigger().description.properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[],
+)('Counseling Trigger option $name: the description default is the schema default', (option) => {
+	expect(option.default).toEqual((triggerOptions.parse({}) as Record<string, unknown>)[option.name]);
+});

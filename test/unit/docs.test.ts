@@ -22,7 +22,14 @@ import { CUSTOMER_FAIL_CODES } from '../../nodes/HappyTalk/errors/customerApi/fa
 import { updateTextFields, phoneField, updateCustomParameterField, UPDATE_CUSTOM_PARAMETER_COUNT } from '../../nodes/HappyTalk/actions/customer/update/schema';
 import { ROOM_LIMIT } from '../../nodes/HappyTalk/actions/history/getManyRooms/schema';
 import { HISTORY_WINDOW_DAYS, ROOM_LIST_PAGE_SIZE, STATUS_FILTERS } from '../../nodes/HappyTalk/shared/history/filters.schema';
-import { LOOKBACK_MS, START_HOURS, TEST_EVENT_DAYS } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
+import {
+	MESSAGE_CONCURRENCY,
+	MESSAGE_TRIES,
+	OPEN_DAYS,
+	RECHECK_WINDOW_MS,
+	START_HOURS,
+	TEST_EVENT_DAYS,
+} from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 import { resources } from '../../nodes/HappyTalk/actions/registry';
 
 const page = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
@@ -48,7 +55,8 @@ describe.each([
 	['README.md', en.readme, ''],
 	['README.ko.md', ko.readme, '(\\([^)|]+\\))?'],
 ])('%s: the operations at a glance', (_name, text, translation) => {
-	const rows = text.split('\n').filter((line) => /^\| [^|]+ \| [^|]+ \| `POST /.test(line));
+	// Attachment → Download calls no HappyTalk API: its row names a GET of the attachment's URL.
+	const rows = text.split('\n').filter((line) => /^\| [^|]+ \| [^|]+ \| `(POST \/|GET`)/.test(line));
 
 	test.each(operations.map(({ resource, operation }) => [`${resource.name} → ${operation.name}`, resource, operation] as const))(
 		'%s has its row',
@@ -124,8 +132,11 @@ describe('docs/operations.md, docs/errors.md, docs/triggers.md: customer API', (
 		expect(en.operations).toContain(STATUS_FILTERS.map((status) => `${status.name} (${status.value}${status.value === 99 ? ', default' : ''})`).join(', '));
 	});
 
-	test('the trigger: look-back, start hours, test event', () => {
-		expect(en.triggers).toContain(`within the last ${LOOKBACK_MS / 60000} minutes, and looks back ${LOOKBACK_MS / 60000} minutes`);
+	test('the trigger: window, open days, tries, concurrency, start hours, test event', () => {
+		expect(en.triggers).toContain(`the last ${RECHECK_WINDOW_MS / 60000} minutes below the latest completion`);
+		expect(en.triggers).toContain(`opened up to ${OPEN_DAYS} days before`);
+		expect(en.triggers).toContain(`${MESSAGE_TRIES} polls in all`);
+		expect(en.triggers).toContain(`(${MESSAGE_CONCURRENCY.min} to ${MESSAGE_CONCURRENCY.max}, default ${MESSAGE_CONCURRENCY.default})`);
 		expect(en.triggers).toContain(`(${START_HOURS.min} to ${START_HOURS.max})`);
 		expect(en.triggers).toContain(`completed room of the last ${TEST_EVENT_DAYS} days`);
 	});
@@ -144,7 +155,10 @@ describe('docs/operations.ko.md, docs/errors.ko.md, docs/triggers.ko.md: custome
 		expect(ko.operations).toContain(`${ROOM_LIST_PAGE_SIZE}건씩`);
 		expect(ko.operations).toContain(`${HISTORY_WINDOW_DAYS}일 이하의 구간`);
 		expect(ko.operations).toContain(`(\`limit\`, ${ROOM_LIMIT.min}~${ROOM_LIMIT.max}, 기본값 ${ROOM_LIMIT.default})`);
-		expect(ko.triggers).toContain(`최근 ${LOOKBACK_MS / 60000}분 안에`);
+		expect(ko.triggers).toContain(`가장 늦은 완료 시각에서 ${RECHECK_WINDOW_MS / 60000}분`);
+		expect(ko.triggers).toContain(`${OPEN_DAYS}일 전까지`);
+		expect(ko.triggers).toContain(`모두 ${MESSAGE_TRIES}번`);
+		expect(ko.triggers).toContain(`(${MESSAGE_CONCURRENCY.min}~${MESSAGE_CONCURRENCY.max}, 기본값 ${MESSAGE_CONCURRENCY.default})`);
 		expect(ko.triggers).toContain(`(${START_HOURS.min}~${START_HOURS.max})`);
 	});
 });

@@ -24,12 +24,18 @@ test.each([
 	['counselor', 'happyTalkApi'],
 	['history', 'happyTalkCustomerApi'],
 	['customer', 'happyTalkCustomerApi'],
+	['serviceHistory', 'happyTalkCustomerApi'],
 ])('resource %s asks for %s only', (resource, credential) => {
 	expect(shownFor(resource)).toEqual([credential]);
 });
 
+// A download sends no credential: the URL comes from a posted body and must never get HappyTalk's keys.
+test('resource attachment asks for no credential', () => {
+	expect(shownFor('attachment')).toEqual([]);
+});
+
 test('every resource is covered', () => {
-	expect(resources.map((option) => option.value).sort()).toEqual(['counselor', 'customer', 'history', 'message', 'room']);
+	expect(resources.map((option) => option.value).sort()).toEqual(['attachment', 'counselor', 'customer', 'history', 'message', 'room', 'serviceHistory']);
 });
 
 // n8n's editor takes a field for an authentication switch (and then offers every credential type

@@ -1,4 +1,5 @@
-import type { BizApiOperation, CustomerApiOperation } from '../shared/operation';
+import type { BizApiOperation, CustomerApiOperation, PlainOperation } from '../shared/operation';
+import * as attachmentDownload from './attachment/download';
 import * as counselorCheckPrevious from './counselor/checkPrevious';
 import * as customerUpdate from './customer/update';
 import * as historyGetCustomerRooms from './history/getCustomerRooms';
@@ -8,6 +9,7 @@ import * as messageSend from './message/send';
 import * as messageSendAndWait from './message/sendAndWait';
 import * as roomEnd from './room/end';
 import * as roomOpen from './room/open';
+import * as serviceHistoryGetMany from './serviceHistory/getMany';
 
 interface ResourceBase {
 	name: string;
@@ -27,7 +29,13 @@ export interface CustomerApiResource extends ResourceBase {
 	operations: Record<string, CustomerApiOperation>;
 }
 
-export type Resource = BizApiResource | CustomerApiResource;
+/** Resources that call no HappyTalk API and need no credential. */
+export interface PlainResource extends ResourceBase {
+	api: 'none';
+	operations: Record<string, PlainOperation>;
+}
+
+export type Resource = BizApiResource | CustomerApiResource | PlainResource;
 
 /**
  * Every resource and operation of the node, in the editor's order: a new operation is its folder
@@ -61,6 +69,13 @@ export const resources: Resource[] = [
 		},
 	},
 	{ api: 'customerApi', name: 'Customer', value: 'customer', operations: { update: customerUpdate } },
+	{ api: 'none', name: 'Attachment', value: 'attachment', operations: { download: attachmentDownload } },
+	{
+		api: 'customerApi',
+		name: 'Service Usage History',
+		value: 'serviceHistory',
+		operations: { getMany: serviceHistoryGetMany },
+	},
 ];
 
 export const resourcesOf = (api: Resource['api']) =>
@@ -74,4 +89,9 @@ export function findBizApiOperation(resource: string, operation: string) {
 export function findCustomerApiOperation(resource: string, operation: string) {
 	const entry = resources.find((candidate) => candidate.value === resource);
 	return entry?.api === 'customerApi' ? entry.operations[operation] : undefined;
+}
+
+export function findPlainOperation(resource: string, operation: string) {
+	const entry = resources.find((candidate) => candidate.value === resource);
+	return entry?.api === 'none' ? entry.operations[operation] : undefined;
 }

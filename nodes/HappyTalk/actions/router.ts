@@ -2,9 +2,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { sendItems, type ItemOutputs } from '../runners/bizApi/sendItems';
 import { runItems } from '../runners/customerApi/runItems';
+import { runPlainItems } from '../runners/plain/runItems';
 import { runsAsTool } from '../tool/runsAsTool';
 import { toolFailure, toolSuccess } from '../tool/toolResults';
-import { findBizApiOperation, findCustomerApiOperation, resources } from './registry';
+import { findBizApiOperation, findCustomerApiOperation, findPlainOperation, resources } from './registry';
 
 /** As an AI Agent's tool, every item is a result for the model, whatever "On Error" says. */
 const toolOutputs: ItemOutputs = {
@@ -20,7 +21,9 @@ const toolOutputs: ItemOutputs = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = items.length === 0 ? undefined : (this.getNodeParameter('resource', 0) as string);
-	const customerApi = resources.find((entry) => entry.value === resource)?.api === 'customerApi';
+	const api = resources.find((entry) => entry.value === resource)?.api;
+	const customerApi = api === 'customerApi';
+	if (api === 'none') return await runPlainItems.call(this, findPlainOperation, runsAsTool(this.getNode()) ? toolOutputs : undefined);
 	const ownRunner = customerApi ? undefined : findBizApiOperation(resource ?? '', this.getNodeParameter('operation', 0, '') as string)?.run;
 	if (ownRunner) {
 		if (runsAsTool(this.getNode())) {

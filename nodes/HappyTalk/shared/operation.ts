@@ -43,6 +43,8 @@ export interface BizApiOperation extends OperationDescription {
 /** How one item of a customer API operation runs, once it is validated. */
 export interface CustomerApiPlan {
 	settings: { timeout: number; retries: number };
+	/** Hosts other than the credential's customer API hosts, by environment (a custom Base URL stays). */
+	hosts?: { production: string; development: string };
 	/** Makes the item's calls; returns its output items' JSON (a search may return none or many). */
 	run(call: (endpoint: string, body: IDataObject) => Promise<IDataObject>): Promise<IDataObject[]>;
 }
@@ -51,4 +53,10 @@ export interface CustomerApiPlan {
 export interface CustomerApiOperation extends OperationDescription {
 	/** Resolves and validates one item; throws before anything is sent. */
 	prepare(this: IExecuteFunctions, itemIndex: number): CustomerApiPlan;
+}
+
+/** An operation that calls no HappyTalk API (and needs no credential): one item in, one out. */
+export interface PlainOperation extends OperationDescription {
+	/** The item's output; throws (before or after its request) when the item failed. */
+	run(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData>;
 }

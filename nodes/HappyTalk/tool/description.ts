@@ -71,4 +71,16 @@ export const toolDescriptionProperties: INodeProperties[] = [
 		default:
 			"Changes the customer information HappyTalk keeps for a customer's room (name, phone, email, order number, custom parameters…); the customer does not see it. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is one of the customer's rooms (1 to 30 characters).",
 	},
+	{
+		...field,
+		displayOptions: onTool('attachment', 'download'),
+		default:
+			"Downloads an image or file a customer sent in HappyTalk, from its URL, into the workflow as a file; changes nothing for the customer. url is the attachment's http:// or https:// address (a message's image.url or file.url); addresses inside private networks are refused unless allowed; files over 25 MB are refused unless the limit is raised. The result gives the file name, MIME type and size in bytes; the file itself stays in the workflow.",
+	},
+	{
+		...field,
+		displayOptions: onTool('serviceHistory', 'getMany'),
+		default:
+			"Reads the HappyTalk account's activity log (counselor log-ins, manager actions such as changing a room's category, archive runs, API key issuance), newest first; changes nothing. Start and End are date-times in Korea time (e.g. 2026-12-01 09:00:00) or ISO 8601 with a zone; without Start, the 24 hours before End; without End, now; at most 366 days, read one Korean day per request. Format raw gives one result per entry (typeName, kindName, isLogin, requestedAt and HappyTalk's fields); siem gives HappyTalk's SIEM lines, without log-ins.",
+	},
 ];

@@ -5,6 +5,8 @@ import { END_TYPES } from '../actions/room/end/schema';
 import { MESSAGE_TYPES, sendMessageFields } from '../actions/message/send/schema';
 import { historyCustomerIdField } from '../actions/history/getCustomerRooms/schema';
 import { HISTORY_WINDOW_DAYS } from '../shared/history/filters.schema';
+import { MAX_RANGE_DAYS } from '../actions/serviceHistory/getMany/schema';
+import { MAX_SIZE_MB } from '../shared/attachments/download.schema';
 
 /**
  * What a model reads about each operation when the node is an AI Agent's tool: what the call does
@@ -45,4 +47,12 @@ export const toolDescriptions: Record<string, string> = {
 		`Reads a customer's HappyTalk counseling rooms with their messages; changes nothing. ${uuid}, or customerId, HappyTalk's users_id (${describeLength(historyCustomerIdField)}).`,
 	'customer.update':
 		`Changes the customer information HappyTalk keeps for a customer's room (name, phone, email, order number, custom parameters…); the customer does not see it. ${uuid}; roomId is one of the customer's rooms (${describeLength(roomIdField)}).`,
+	'attachment.download':
+		"Downloads an image or file a customer sent in HappyTalk, from its URL, into the workflow as a file; changes nothing for the customer. " +
+		`url is the attachment's http:// or https:// address (a message's image.url or file.url); addresses inside private networks are refused unless allowed; files over ${MAX_SIZE_MB.default} MB are refused unless the limit is raised. ` +
+		'The result gives the file name, MIME type and size in bytes; the file itself stays in the workflow.',
+	'serviceHistory.getMany':
+		"Reads the HappyTalk account's activity log (counselor log-ins, manager actions such as changing a room's category, archive runs, API key issuance), newest first; changes nothing. " +
+		'Start and End are date-times in Korea time (e.g. 2026-12-01 09:00:00) or ISO 8601 with a zone; without Start, the 24 hours before End; without End, now; ' +
+		`at most ${MAX_RANGE_DAYS} days, read one Korean day per request. Format raw gives one result per entry (typeName, kindName, isLogin, requestedAt and HappyTalk's fields); siem gives HappyTalk's SIEM lines, without log-ins.`,
 };

@@ -7,6 +7,7 @@ import {
 
 import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
 import type { CustomerApiOperation, CustomerApiPlan } from '../../shared/operation';
+import { resolveBaseUrlFor } from '../../transport/baseUrlRule';
 import {
 	customerApiCaller,
 	openCustomerConnection,
@@ -56,7 +57,8 @@ export async function runItems(
 		if (!plan) continue;
 		try {
 			connection ??= await openCustomerConnection.call(this);
-			const results = await plan.run(customerApiCaller(this, connection, itemIndex, plan.settings));
+			const target = plan.hosts ? connectionTo(connection, plan.hosts) : connection;
+			const results = await plan.run(customerApiCaller(this, target, itemIndex, plan.settings));
 			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
@@ -64,6 +66,11 @@ export async function runItems(
 		}
 	}
 	return [outputs.flat()];
+}
+
+/** The same credential at other hosts: the environment picks one; a custom Base URL is kept. */
+function connectionTo(connection: CustomerConnection, hosts: NonNullable<CustomerApiPlan['hosts']>): CustomerConnection {
+	return { ...connection, baseURL: resolveBaseUrlFor(connection.credentials.data ?? {}, hosts) };
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number, findOperation: FindCustomerApiOperation): CustomerApiPlan {
