@@ -1,6 +1,6 @@
 /**
  * The terminal customer of `npm start`: a line "<uuid> <room_id> <text>" goes to the sandbox's
- * receive URL (the auto-reply bot); with a route's prefix in front ("ai", "order:"), to that
+ * receive URL (the auto-reply bot); with a route's prefix in front ("ai"), to that
  * example's HappyTalk Trigger instead. A prefix is never a uuid: too short, or a character a uuid
  * cannot have.
  */

@@ -71,7 +71,7 @@ async function importDemoData(
 		if (examples && !fs.existsSync(marker)) {
 			await cli(version, env, ['import:workflow', '--separate', `--input=${EXAMPLES}`]);
 			if (activateExamples) {
-				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE, ORDER_DIALOG_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
+				for (const { id } of [WEBHOOK_EXAMPLE, AUTO_REPLY_EXAMPLE, AI_AGENT_EXAMPLE, TRANSCRIPT_EXAMPLE]) await cli(version, env, n8n.activateCommand(version, id));
 			}
 			fs.writeFileSync(marker, new Date().toISOString());
 		}

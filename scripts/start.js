@@ -15,7 +15,7 @@ const n8n = require('./n8n');
 const { readCustomerLines, testUrlFor } = require('../sandbox/cliCustomer');
 const { routedCustomer } = require('./customerRoutes');
 const { printConversation } = require('../sandbox/conversation');
-const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, ORDER_DIALOG_RECEIVE_PATH } = require('./demoData');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH } = require('./demoData');
 const { ensurePortsFree } = require('./ports');
 
 const USER_FOLDER = path.join(n8n.REPO, '.n8n-demo');
@@ -86,17 +86,12 @@ n8n is ready: ${server.url}
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
     Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply, remembers
     the room's earlier turns, and hands to a counselor when asked:  ai customer_02 5550002 상담사 연결해 주세요
-  Order-status dialog: "order: <uuid> <room_id> <text>" starts it, e.g.  order: customer_03 5550003 주문 확인
-    then answer its questions in the same room (order: customer_03 5550003 A-1001; demo orders A-1001 to A-1003).
   Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
     then type the line with "test " in front:  test customer_01 5550001 안녕하세요
 The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
 	printConversation(sandbox, console.log);
-	const customer = routedCustomer(sandbox, {
-		ai: `${server.url}/${AI_AGENT_RECEIVE_PATH}`,
-		'order:': `${server.url}/${ORDER_DIALOG_RECEIVE_PATH}`,
-	});
+	const customer = routedCustomer(sandbox, { ai: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
 	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  ${line}`), {
 		testReceiveUrl: testUrlFor(receiveUrl),
 	});
