@@ -10,7 +10,7 @@ const fields = new HappyTalk().description.properties.filter((property) => prope
 // Send and Wait for Reply pauses the execution: a tool must answer at once, so it has none.
 const operations = resources.flatMap((resource) =>
 	Object.entries(resource.operations)
-		.filter(([, operation]) => !('run' in operation))
+		.filter(([operation]) => operation !== 'sendAndWait')
 		.map(([operation]) => [resource.value, operation] as const),
 );
 
