@@ -149,7 +149,8 @@ function queueEnv({ redis, postgres }) {
 
 /**
  * One n8n process of the cluster: `role` is main (`n8n start`), worker (`n8n worker`) or webhook
- * (`n8n webhook`). Resolves once its /healthz/readiness answers 200 (database and Redis reached).
+ * (`n8n webhook`). Resolves once its /healthz/readiness answers 200 (database and Redis reached)
+ * and, for a main or a webhook process, once it serves webhooks.
  */
 async function startN8nProcess(version, role, env, { name = role, concurrency = 10, timeoutMs = 180000 } = {}) {
 	const node = n8n.nodeFor(version);
@@ -160,7 +161,12 @@ async function startN8nProcess(version, role, env, { name = role, concurrency = 
 		const response = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`);
 		if (!response.ok) return false;
 		// The main answers before its workflows (and their webhooks) are active.
-		return role !== 'main' || service.output().includes('Editor is now accessible via');
+		if (role === 'main') return service.output().includes('Editor is now accessible via');
+		if (role !== 'webhook') return true;
+		// A webhook process answers its health check before it has routes for /webhook/: until
+		// then a delivery gets Express's own "Cannot POST" page. Ready once n8n itself answers.
+		const probe = await fetch(`http://127.0.0.1:${healthPort}/webhook/happytalk-readiness-probe`, { method: 'POST' });
+		return !(await probe.text()).includes('Cannot POST');
 	};
 	await waitFor(ready, `n8n ${name} was not ready`, timeoutMs, service);
 	return { ...service, role, url: `http://127.0.0.1:${env.N8N_PORT}` };

@@ -189,7 +189,7 @@ describe(`n8n ${VERSION} in queue mode: main, two workers, a webhook process`, (
 	test('300 customer messages over 60 rooms: each answered exactly once, in its own room, by both workers', async () => {
 		const before = cluster.workers.map((worker) => startedExecutions(worker).length);
 		const { messages, answers } = await customersWrite(sandbox, hookUrl(AUTO_REPLY_HOOK), { rooms: 60, perRoom: 5, tag: 'load' });
-		expect(answers.every((answer) => answer.status === 200 && JSON.parse(answer.body).ok === true)).toBe(true);
+		expect(answers.filter((answer) => !(answer.status === 200 && /"ok"\s*:\s*true/.test(answer.body))).map((answer) => [answer.status, answer.body.slice(0, 200)])).toEqual([]);
 		await until(() => writes().length >= messages.length, 180000);
 		await sleep(2000);
 
