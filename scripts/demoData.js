@@ -26,6 +26,8 @@ const TRANSCRIPT_EXAMPLE = readExample('counseling-transcript');
 const AUTO_REPLY_RECEIVE_PATH = receivePath(triggerOf(AUTO_REPLY_EXAMPLE));
 const AI_AGENT_EXAMPLE = readExample('ai-agent-replies');
 const AI_AGENT_RECEIVE_PATH = receivePath(triggerOf(AI_AGENT_EXAMPLE));
+const ORDER_DIALOG_EXAMPLE = readExample('order-status-dialog');
+const ORDER_DIALOG_RECEIVE_PATH = receivePath(triggerOf(ORDER_DIALOG_EXAMPLE));
 
 function sandboxCredential({ sandboxUrl, clientId, clientSecret }) {
 	return {
@@ -93,5 +95,6 @@ module.exports = {
 	WEBHOOK_PATH,
 	AUTO_REPLY_RECEIVE_PATH,
 	AI_AGENT_RECEIVE_PATH,
+	ORDER_DIALOG_RECEIVE_PATH,
 	cli,
 };

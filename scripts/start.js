@@ -13,7 +13,8 @@ const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
 const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
-const { readCustomerLines, parseLine, testUrlFor } = require('../sandbox/cliCustomer');
+const { readCustomerLines, testUrlFor } = require('../sandbox/cliCustomer');
+const { routedCustomer } = require('./customerRoutes');
 const { printConversation } = require('../sandbox/conversation');
 const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, TRANSCRIPT_EXAMPLE } = require('./demoData');
 const { transcriptNews, watchExecutions } = require('./executionWatch');
@@ -87,7 +88,8 @@ n8n ${N8N_VERSION} is ready: ${server.url}
   Be a customer: type "<uuid> <room_id> <text>" here, e.g.  customer_01 5550001 배송은 언제 오나요?
     HappyTalk Trigger starts the published auto-reply bot, which answers into the same room.
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
-    Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply.
+    Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply, remembers
+    the room's earlier turns, and hands to a counselor when asked:  ai customer_02 5550002 상담사 연결해 주세요
   Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
     then type the line with "test " in front:  test customer_01 5550001 안녕하세요
 The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
@@ -100,16 +102,7 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		log: console.log,
 		describe: transcriptNews,
 	});
-	// "ai <uuid> <room_id> <text>" goes to the AI Agent example instead of the auto-reply bot
-	// ("ai" is never a uuid: too short).
-	const customer = {
-		sendCustomerMessage(message) {
-			if (message.uuid !== 'ai') return sandbox.sendCustomerMessage(message);
-			const { test, ...aiMessage } = parseLine(`${message.room_id} ${message.text}`) ?? {};
-			if (!aiMessage.uuid) return Promise.reject(new Error('expected "ai <uuid> <room_id> <text...>"'));
-			return sandbox.sendCustomerMessage({ ...aiMessage, receiveUrl: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
-		},
-	};
+	const customer = routedCustomer(sandbox, { ai: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
 	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  ${line}`), {
 		testReceiveUrl: testUrlFor(receiveUrl),
 	});

@@ -118,8 +118,8 @@ function httpWriteNode({ sandbox, jsonBody, options = {}, name }) {
 	};
 }
 
-/** A HappyTalk Trigger alone in its workflow (node "Customer message"), with its own Path Secret. */
-function triggerOnlyWorkflow({ id, name, webhookId, pathSecret, options }) {
+/** A HappyTalk Trigger alone in its workflow (node "Customer message"), with its own Path Secret (if any). */
+function triggerOnlyWorkflow({ id, name, webhookId, pathSecret, options, typeVersion = 1 }) {
 	return {
 		id,
 		name,
@@ -130,7 +130,7 @@ function triggerOnlyWorkflow({ id, name, webhookId, pathSecret, options }) {
 				id: `${id}-trigger`,
 				name: 'Customer message',
 				type: 'n8n-nodes-happytalk.happyTalkTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId,
 				parameters: { pathSecret, options },

@@ -3,10 +3,12 @@
 /**
  * What a model is asked, the same for OpenAI's Chat Completions and Responses APIs: the tools it
  * is offered (name, description, JSON schema of the arguments), the messages, and the results of
- * tool calls it made earlier, in order.
+ * tool calls it made earlier, in order. `turnToolResults` are the results since the last user
+ * message: with a chat memory, the request also carries earlier turns and their tool results.
  */
 function fromChatCompletions(body) {
 	const messages = Array.isArray(body.messages) ? body.messages : [];
+	const toolResultOf = (message) => ({ callId: message.tool_call_id, output: textOf(message.content) });
 	return {
 		api: 'chat.completions',
 		model: body.model,
@@ -24,15 +26,18 @@ function fromChatCompletions(body) {
 				arguments: parseArguments(call.function?.arguments),
 			})),
 		),
-		toolResults: messages
+		toolResults: messages.filter((message) => message.role === 'tool').map(toolResultOf),
+		turnToolResults: afterLastUser(messages, (message) => message.role === 'user')
 			.filter((message) => message.role === 'tool')
-			.map((message) => ({ callId: message.tool_call_id, output: textOf(message.content) })),
+			.map(toolResultOf),
 	};
 }
 
 function fromResponses(body) {
 	const input = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : (body.input ?? []);
 	const instructions = typeof body.instructions === 'string' ? [{ role: 'system', content: body.instructions }] : [];
+	const isToolResult = (item) => item.type === 'function_call_output';
+	const toolResultOf = (item) => ({ callId: item.call_id, output: textOf(item.output) });
 	return {
 		api: 'responses',
 		model: body.model,
@@ -49,10 +54,14 @@ function fromResponses(body) {
 		toolCalls: input
 			.filter((item) => item.type === 'function_call')
 			.map((item) => ({ callId: item.call_id, name: item.name, arguments: parseArguments(item.arguments) })),
-		toolResults: input
-			.filter((item) => item.type === 'function_call_output')
-			.map((item) => ({ callId: item.call_id, output: textOf(item.output) })),
+		toolResults: input.filter(isToolResult).map(toolResultOf),
+		turnToolResults: afterLastUser(input, (item) => item.role === 'user').filter(isToolResult).map(toolResultOf),
 	};
+}
+
+function afterLastUser(list, isUser) {
+	const last = list.findLastIndex(isUser);
+	return list.slice(last + 1);
 }
 
 function textOf(content) {

@@ -164,8 +164,11 @@ describe.each(versions)('n8n %s: a HappyTalk chatbot from our nodes alone', (ver
 			});
 			expect([guess, answer.status]).toEqual([guess, 404]);
 		}
-		// n8n names the refusal where an admin looks: the server's log.
-		expect(server.output()).toContain('The Path Secret may contain only letters A-Z and a-z, digits, - and _; found ":"');
+		// n8n 1.x and 2.8 name the refusal where an admin looks: the server's log. n8n 2.41.1 prints
+		// no activation error to its console (seen in a CI run); the guesses above got 404 there too.
+		if (!version.startsWith('2.41.')) {
+			expect(server.output()).toContain('The Path Secret may contain only letters A-Z and a-z, digits, - and _; found ":"');
+		}
 		// n8n calls the trigger's delete after the failed activation: an empty node entry at most.
 		expect(Object.values(await exportedStaticData(OPEN.id)).flatMap((data) => Object.keys(data))).toEqual([]);
 		await new Promise((resolve) => setTimeout(resolve, 1500));

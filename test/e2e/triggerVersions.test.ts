@@ -30,25 +30,17 @@ interface Saved {
 const versionOne = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/v1/auto-reply-bot.json'), 'utf8')) as Saved;
 
 /** A version 1.1 trigger without a Path Secret, answering with `tag`. */
-const newTrigger = (tag: string, id: string, webhookId: string): Saved => ({
-	id,
-	name: `e2e trigger 1.1 ${tag}`,
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: `${id}-trigger`,
-			name: 'Customer message',
-			type: 'n8n-nodes-happytalk.happyTalkTrigger',
-			typeVersion: 1.1,
-			position: [0, 0],
-			webhookId,
-			parameters: { options: {} },
-		},
-		{ ...workflows.sendTextNode({ name: 'Reply', message: `=${tag}: {{ $json.text }}` }), id: `${id}-reply`, position: [220, 0] },
-	],
-	connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-} as Saved);
+const newTrigger = (tag: string, id: string, webhookId: string): Saved => {
+	const workflow = workflows.triggerOnlyWorkflow({ id, name: `e2e trigger 1.1 ${tag}`, webhookId, options: {}, typeVersion: 1.1 });
+	return {
+		...workflow,
+		nodes: [
+			...workflow.nodes,
+			{ ...workflows.sendTextNode({ name: 'Reply', message: `=${tag}: {{ $json.text }}` }), id: `${id}-reply`, position: [220, 0] },
+		],
+		connections: { 'Customer message': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+	} as Saved;
+};
 
 const first = newTrigger('first', 'HtE2eTrigger11A1', '4e1d2c3b-0a9f-4e8d-8c7b-6a5f4e3d2c1b');
 const second = newTrigger('second', 'HtE2eTrigger11B1', '9b8a7f6e-5d4c-4b3a-8f2e-1d0c9b8a7f6e');

@@ -200,6 +200,13 @@ describe('endpoints and errors', () => {
 		sandbox.addServiceHistory([{ request_date: '2026-11-30 10:00:00' }]);
 		const found = await engine.runNode(getMany({ start: '2026-11-30T00:00:00', end: '2026-11-30T23:59:59' }), [{}], { asTool: true });
 		expect(found.items.map((item) => item.json)).toEqual([expect.objectContaining({ format: 'raw', request_date: '2026-11-30 10:00:00' })]);
+		// Each entry starts with one sentence, as every other operation's results do.
+		const [entry] = found.items.map((item) => item.json);
+		expect(Object.keys(entry)[0]).toBe('result');
+		expect(entry.result).toBe(`Service usage log entry: ${String(entry.kindName)} (${String(entry.typeName)}), requested 2026-11-30T10:00:00+09:00. Nothing was changed.`);
+		const none = await engine.runNode(getMany({ start: '2026-11-29T00:00:00', end: '2026-11-29T23:59:59' }), [{}], { asTool: true });
+		runs.push(none);
+		expect(none.items.map((item) => item.json)).toEqual([{ result: 'No service usage log entry in that period. Nothing was changed.', found: 0 }]);
 		const wrong = await engine.runNode(getMany({ start: '2026-12-01T00:00:00', end: '2026-11-30T00:00:00' }), [{}], { asTool: true });
 		runs.push(found, wrong);
 		expect(wrong.error).toBeUndefined();

@@ -12,6 +12,9 @@ const KEYS = ['TMPDIR', 'TMP', 'TEMP'];
 
 async function setup() {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-tests-'));
+	// mkdtemp makes it 0700; the queue-mode test's PostgreSQL runs as the postgres user and must
+	// reach its data folder inside.
+	fs.chmodSync(folder, 0o755);
 	process.env.HAPPYTALK_TEST_TEMP = folder;
 	for (const key of KEYS) {
 		process.env[`HAPPYTALK_OUTER_${key}`] = process.env[key] ?? '';

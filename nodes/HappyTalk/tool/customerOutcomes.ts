@@ -10,22 +10,31 @@ const room = (item: IDataObject) => {
 	return `Counseling room ${String(item.roomId)} of customer ${String(item.uuid)} (${String(item.channel)}): ${String(item.statusName)}${completed}${messages}. Nothing was changed.`;
 };
 
-const outcomes: Record<string, (item: IDataObject) => string> = {
-	'history.getRoom': room,
-	'history.getManyRooms': room,
-	'history.getCustomerRooms': room,
-	'customer.update': (item) =>
-		`Updated the information of customer ${String(item.uuid)} in room ${String(item.roomId)}; nothing was sent to the customer.`,
+const logEntry = (item: IDataObject) => {
+	if (item.format === 'siem') return 'A line of the account\'s service usage log (SIEM format). Nothing was changed.';
+	const login = item.isLogin ? ', a log-in' : '';
+	return `Service usage log entry: ${String(item.kindName)} (${String(item.typeName)}), requested ${String(item.requestedAt)}${login}. Nothing was changed.`;
 };
 
-/** A list that found nothing is one result too: the model reads an empty answer as a failure. */
-const NOTHING_FOUND = 'No counseling room matched. Nothing was changed.';
+/** Each operation's sentence for one result, and for a list that found nothing. */
+const outcomes: Record<string, { describe: (item: IDataObject) => string; nothingFound?: string }> = {
+	'history.getRoom': { describe: room },
+	'history.getManyRooms': { describe: room, nothingFound: 'No counseling room matched. Nothing was changed.' },
+	'history.getCustomerRooms': { describe: room, nothingFound: 'No counseling room matched. Nothing was changed.' },
+	'customer.update': {
+		describe: (item) =>
+			`Updated the information of customer ${String(item.uuid)} in room ${String(item.roomId)}; nothing was sent to the customer.`,
+	},
+	'serviceHistory.getMany': { describe: logEntry, nothingFound: 'No service usage log entry in that period. Nothing was changed.' },
+};
 
-/** An operation without a sentence here (e.g. the service usage log) reaches the model as it is. */
+/** An operation without a sentence here reaches the model as it is. */
 export function customerToolResults(operationKey: string, results: IDataObject[]): IDataObject[] {
-	const describe = outcomes[operationKey];
-	if (!describe) return results;
-	if (results.length === 0) return [{ result: NOTHING_FOUND, found: 0 }];
+	const outcome = outcomes[operationKey];
+	if (!outcome) return results;
+	const { describe } = outcome;
+	// A list that found nothing is one result too: the model reads an empty answer as a failure.
+	if (results.length === 0) return [{ result: outcome.nothingFound ?? 'Nothing matched. Nothing was changed.', found: 0 }];
 	return results.map((item) => {
 		// First, and in place of the customer API's own `result` ("success") where it has one.
 		const output: IDataObject = { result: describe(item), ...item };

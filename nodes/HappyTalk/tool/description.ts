@@ -27,13 +27,13 @@ export const toolDescriptionProperties: INodeProperties[] = [
 		...field,
 		displayOptions: onTool('message', 'send'),
 		default:
-			"Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. A text message has 1 to 1000 characters (Korean letters and emoji count as one each; line breaks are kept); an image, video or audio message is a public http:// or https:// link of 1 to 255 characters. The result says whether it was sent, or what to correct.",
+			"Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _); roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (1 to 30 characters); the room must be open, not ended. A text message has 1 to 1000 characters (Korean letters and emoji count as one each; line breaks are kept); an image, video or audio message is a public http:// or https:// link of 1 to 255 characters. The result says whether it was sent, or what to correct. When the customer asks for a person or needs what a bot cannot do, do not promise a counselor in a message: hand the chat over with the tool that opens a counseling room (HappyTalk Room → Open).",
 	},
 	{
 		...field,
 		displayOptions: onTool('room', 'open'),
 		default:
-			"Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _). The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.",
+			"Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. Use it when the customer asks for a person (a counselor, an agent, a human) or needs what a bot cannot do or answer with certainty (a complaint, a refund, a change to an order, anything you do not know); not for questions you can answer. Call it once; afterwards send nothing more: the counselor answers in the new room. uuid is the customer's ID in the company's own system (5 to 20 characters: letters A-Z and a-z, digits and _). The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what HappyTalk already showed the customer; then you may go on helping.",
 	},
 	{
 		...field,

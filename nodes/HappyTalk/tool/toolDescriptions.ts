@@ -14,6 +14,11 @@ import { MAX_SIZE_MB } from '../shared/attachments/download.schema';
  */
 const uuid = `uuid is the customer's ID in the company's own system (${describeRule(customerUuidField)})`;
 const roomId = `roomId is the ID of the customer's counseling room, as HappyTalk returned it when the room was opened (${describeLength(roomIdField)}); the room must be open, not ended`;
+/** When a bot should hand the chat to a person: read by the model in both tools that touch it. */
+const whenToHandOver =
+	'Use it when the customer asks for a person (a counselor, an agent, a human) or needs what a bot cannot do or answer with certainty (a complaint, a refund, a change to an order, anything you do not know); not for questions you can answer.';
+const handOver =
+	'When the customer asks for a person or needs what a bot cannot do, do not promise a counselor in a message: hand the chat over with the tool that opens a counseling room (HappyTalk Room → Open).';
 const fileTypes = MESSAGE_TYPES.filter((type) => type.value !== 'text').map((type) => type.value);
 
 export const toolDescriptions: Record<string, string> = {
@@ -21,10 +26,12 @@ export const toolDescriptions: Record<string, string> = {
 		`Sends a message to a real customer in HappyTalk: it appears at once in their chat and cannot be taken back. ${uuid}; ${roomId}. ` +
 		`A text message has ${describeLength(sendMessageFields.msg)} (Korean letters and emoji count as one each; line breaks are kept); ` +
 		`an ${fileTypes.slice(0, -1).join(', ')} or ${fileTypes.at(-1)} message is a public http:// or https:// link of ${describeLength(sendMessageFields.url)}. ` +
-		'The result says whether it was sent, or what to correct.',
+		`The result says whether it was sent, or what to correct. ${handOver}`,
 	'room.open':
-		`Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. ${uuid}. ` +
-		'The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what the customer was shown.',
+		`Opens a HappyTalk counseling room for a customer, handing the chat from the bot to a human counselor; the customer is told so. ${whenToHandOver} ` +
+		'Call it once; afterwards send nothing more: the counselor answers in the new room. ' +
+		`${uuid}. ` +
+		'The result gives the new room ID, or says why no counselor is available (out of hours, none free) and what HappyTalk already showed the customer; then you may go on helping.',
 	'room.end':
 		`Ends a customer's HappyTalk counseling room: the chat closes for the customer and nothing more can be sent into it. ${uuid}; ${roomId}. ` +
 		`Who ended it (end type): ${END_TYPES.map((type) => `${type.value} ${type.name}`).join(', ')}.`,

@@ -34,13 +34,16 @@ export function daysFromTo(from: string, to: string): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** A date as n8n hands it over: written without a zone (what the user picked), or an instant. */
+export type N8nDate =
+	| { written: { day: string; hours?: string; minutes?: string; seconds?: string } }
+	| { instantMs: number };
+
 /**
- * A date from n8n (date picker text, an ISO string, a Luxon DateTime from an expression such as
- * `{{ $today.minus(1, 'day') }}`, or a JavaScript Date) as the Y-m-d day in Korea. A plain date or
- * a date-time without a zone is the day as written (what the user picked); an instant with a zone
- * is converted to Korea time. undefined when it is not a date.
+ * Reads a date from n8n (date picker text, an ISO string, a Luxon DateTime from an expression such
+ * as `{{ $today.minus(1, 'day') }}`, or a JavaScript Date). undefined when it is not a date.
  */
-export function toKoreaDay(value: unknown): string | undefined {
+export function readN8nDate(value: unknown): N8nDate | undefined {
 	let text: unknown = value;
 	if (value instanceof Date) text = value.toISOString();
 	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
@@ -48,11 +51,26 @@ export function toKoreaDay(value: unknown): string | undefined {
 	}
 	if (typeof text !== 'string') return undefined;
 	const trimmed = text.trim();
-	const plain = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(trimmed);
-	if (plain) return isRealDay(plain[1]) ? plain[1] : undefined;
+	const plain = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(trimmed);
+	if (plain) {
+		const [, day, hours, minutes, seconds] = plain;
+		return { written: { day, hours, minutes, seconds } };
+	}
 	if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
 	const ms = Date.parse(trimmed);
-	return Number.isNaN(ms) ? undefined : koreaDay(ms);
+	return Number.isNaN(ms) ? undefined : { instantMs: ms };
+}
+
+/**
+ * A date from n8n as the Y-m-d day in Korea. A plain date or a date-time without a zone is the day
+ * as written (what the user picked); an instant with a zone is converted to Korea time. undefined
+ * when it is not a date.
+ */
+export function toKoreaDay(value: unknown): string | undefined {
+	const date = readN8nDate(value);
+	if (!date) return undefined;
+	if ('instantMs' in date) return koreaDay(date.instantMs);
+	return isRealDay(date.written.day) ? date.written.day : undefined;
 }
 
 /** Whether `YYYY-MM-DD` is a day of the calendar (not 2026-02-30, not 2026-13-01). */

@@ -1,3 +1,4 @@
+import { readN8nDate } from '../../../shared/history/kstDates';
 import { msToKoreaDateTime } from './windows';
 
 /**
@@ -7,22 +8,12 @@ import { msToKoreaDateTime } from './windows';
  * last. undefined when it is not a date.
  */
 export function toKoreaDateTime(value: unknown, endOfDay = false): string | undefined {
-	let text: unknown = value;
-	if (value instanceof Date) text = value.toISOString();
-	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
-		text = (value as { toISO(): string }).toISO();
-	}
-	if (typeof text !== 'string') return undefined;
-	const trimmed = text.trim();
-	const plain = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(trimmed);
-	if (plain) {
-		const [, day, hours, minutes, seconds] = plain;
-		const time = hours === undefined ? (endOfDay ? '23:59:59' : '00:00:00') : `${hours}:${minutes}:${seconds ?? '00'}`;
-		const candidate = `${day} ${time}`;
-		const ms = Date.parse(`${day}T${time}Z`);
-		return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19).replace('T', ' ') === candidate ? candidate : undefined;
-	}
-	if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
-	const ms = Date.parse(trimmed);
-	return Number.isNaN(ms) ? undefined : msToKoreaDateTime(Math.floor(ms / 1000) * 1000);
+	const date = readN8nDate(value);
+	if (!date) return undefined;
+	if ('instantMs' in date) return msToKoreaDateTime(Math.floor(date.instantMs / 1000) * 1000);
+	const { day, hours, minutes, seconds } = date.written;
+	const time = hours === undefined ? (endOfDay ? '23:59:59' : '00:00:00') : `${hours}:${minutes}:${seconds ?? '00'}`;
+	const candidate = `${day} ${time}`;
+	const ms = Date.parse(`${day}T${time}Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19).replace('T', ' ') === candidate ? candidate : undefined;
 }

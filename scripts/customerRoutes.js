@@ -1,0 +1,21 @@
+/**
+ * The terminal customer of `npm start`: a line "<uuid> <room_id> <text>" goes to the sandbox's
+ * receive URL (the auto-reply bot); with a route's prefix in front ("ai"), to that
+ * example's HappyTalk Trigger instead. A prefix is never a uuid: too short, or a character a uuid
+ * cannot have.
+ */
+const { parseLine } = require('../sandbox/cliCustomer');
+
+function routedCustomer(sandbox, routes) {
+	return {
+		sendCustomerMessage(message) {
+			const receiveUrl = routes[message.uuid];
+			if (!receiveUrl) return sandbox.sendCustomerMessage(message);
+			const { test, ...routed } = parseLine(`${message.room_id} ${message.text}`) ?? {};
+			if (!routed.uuid) return Promise.reject(new Error(`expected "${message.uuid} <uuid> <room_id> <text...>"`));
+			return sandbox.sendCustomerMessage({ ...routed, receiveUrl });
+		},
+	};
+}
+
+module.exports = { routedCustomer };
