@@ -52,4 +52,18 @@ async function waitingExecutions(n8nUrl, apiKey, workflowId) {
 	return ((await response.json()).data ?? []).length;
 }
 
-module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi, waitingExecutions };
+/** The owner's session cookie for n8n's editor API. */
+const dialogOwnerSession = (n8nUrl) => ownerSession(n8nUrl, OWNER);
+
+/**
+ * The same count from n8n's own editor API (the owner's session cookie): it lists every waiting
+ * execution, also those a regular-mode main still holds in memory, which the public API leaves out.
+ */
+async function waitingExecutionsInEditor(n8nUrl, cookie, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ status: ['waiting'], workflowId }));
+	const response = await fetch(`${n8nUrl}/rest/executions?filter=${filter}&limit=250`, { headers: { cookie } });
+	if (!response.ok) throw new Error(`Listing waiting executions failed: HTTP ${response.status}`);
+	return ((await response.json()).data?.results ?? []).length;
+}
+
+module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, ownerSession: dialogOwnerSession };

@@ -66,16 +66,17 @@ function happyTalkTriggerNode({ id, webhookId, pathSecret = '', n8nApi = false }
 
 /**
  * A dialog: HappyTalk Trigger → "Ask" (Send and Wait for Reply) → "Answer" (Send), which says
- * `got: <reply>` or, after a time-out, `timed out: <question>`.
+ * `got: <reply>` or, after a time-out, `timed out: <question>`. `n8nApi: false`: the trigger
+ * finds waiting executions only in its own process's memory (regular mode).
  */
-function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Order number for {{ $json.text }}?' }) {
+function dialogWorkflow({ id, webhookId, pathSecret = '', limit, question = '=Order number for {{ $json.text }}?', n8nApi = true }) {
 	return {
 		id,
 		name: `dialog ${id}`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			happyTalkTriggerNode({ id: `${id}-t`, webhookId, pathSecret, n8nApi: true }),
+			happyTalkTriggerNode({ id: `${id}-t`, webhookId, pathSecret, n8nApi }),
 			{ ...sendAndWaitNode({ name: 'Ask', message: question, limit }), id: `${id}-a`, position: [220, 0] },
 			{
 				...sendTextNode({

@@ -5,8 +5,9 @@ import type { ReplyDelivery } from '../HappyTalk/actions/message/sendAndWait/web
 /**
  * `resumed`: n8n took the reply and continues the waiting execution. `gone`: that execution no
  * longer waits (it ended, failed, was stopped or deleted): the message is an ordinary one.
+ * `unreachable`: every attempt was refused, so the reply certainly did not arrive.
  */
-export type HandOver = 'resumed' | 'gone';
+export type HandOver = 'resumed' | 'gone' | 'unreachable';
 
 const NETWORK_ATTEMPTS = 4;
 
@@ -36,11 +37,8 @@ export async function handOverReply(context: IExecuteFunctions, resumeUrl: strin
 			// Only a refused connection certainly did not arrive; after a time-out the execution may
 			// have resumed, and a second try would hand the message to the workflow as well.
 			const refused = (error as { code?: string }).code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as Error).message));
-			if (!refused || ++networkFailures >= NETWORK_ATTEMPTS) {
-				throw new NodeOperationError(context.getNode(), 'Could not hand the reply over to the waiting execution', {
-					description: `${(error as Error).name}: n8n did not answer at the n8n API credential's Base URL (without /api/v1), where its resume URLs are served. The message is this execution's input.`,
-				});
-			}
+			if (refused && ++networkFailures >= NETWORK_ATTEMPTS) return 'unreachable';
+			if (!refused) throw handOverFailed(context, (error as Error).name);
 			await sleep(250 * 2 ** networkFailures);
 			continue;
 		}
@@ -48,4 +46,11 @@ export async function handOverReply(context: IExecuteFunctions, resumeUrl: strin
 		// waits with a 200 page too ("no action required").
 		return status >= 200 && status < 300 && /"ok":true/.test(text) ? 'resumed' : 'gone';
 	}
+}
+
+/** The trigger's execution fails and keeps the message as its input (n8n's Error workflow sees it). */
+export function handOverFailed(context: IExecuteFunctions, reason: string) {
+	return new NodeOperationError(context.getNode(), 'Could not hand the reply over to the waiting execution', {
+		description: `${reason}: n8n did not answer at its resume URL (n8n's own webhook address, or the n8n API credential's Base URL without /api/v1). The message is this execution's input.`,
+	});
 }

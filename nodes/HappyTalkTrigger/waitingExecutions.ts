@@ -1,26 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { AskedItem } from '../HappyTalk/actions/message/sendAndWait/execute';
+import { askedFrom, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
 import { TIME_OUT_GUARD_MS } from '../HappyTalk/waitingReplies/timing';
 
 /** n8n's own credential for its public API: the key is the trigger's way to see waiting executions. */
 export const N8N_API_CREDENTIAL = 'n8nApi';
 
-/** One execution of this workflow that waits in Message → Send and Wait for Reply. */
-export interface WaitingExecution {
-	id: string;
+/** One execution of this workflow that waits in Message → Send and Wait for Reply, as n8n's API lists it. */
+export interface WaitingExecution extends WaitingPause {
 	/** Which pause of the execution this is (see `known`). */
 	pause?: string;
-	/** `uuid roomId`: the customer and room whose next message resumes it. */
-	room: string;
-	/** n8n's resume URL of the waiting node: /webhook-waiting/<execution>/<node id>. */
-	resumeUrl: string;
-	/** Epoch ms; after it the message is no longer the reply (n8n resumes it with its time-out). */
-	deadline: number;
-	asked: AskedItem[];
 }
-
-export const roomKey = (uuid: string, roomId: string) => `${uuid} ${roomId}`;
 
 interface ApiExecution {
 	id: string | number;
@@ -91,10 +81,7 @@ async function readWaiting(context: IExecuteFunctions, api: string, id: string):
 	if (!node || !node.type.endsWith('.happyTalk') || node.parameters?.operation !== 'sendAndWait') return null;
 	// The node's time-out items (its input while it waits): the room, and what each item asked.
 	const items = execution.data?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0] ?? [];
-	const asked: AskedItem[] = items.map((item, index) => {
-		const itemIndex = (item.pairedItem as { item?: number } | undefined)?.item ?? index;
-		return item.json.replied === false ? { item: itemIndex, question: item.json.question as IDataObject } : { item: itemIndex, result: item.json };
-	});
+	const asked = askedFrom(items);
 	const waiting = items.find((item) => item.json.replied === false)?.json;
 	if (!waiting) return null;
 	const waitTill = execution.waitTill ? new Date(execution.waitTill).getTime() : NaN;

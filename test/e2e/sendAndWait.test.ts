@@ -3,6 +3,8 @@
  * waiting send → Answer) and the sandbox's customers. A reply resumes the waiting execution and
  * starts nothing else; a room where nothing waits starts the workflow; a time-out, a reply racing
  * the time-out, 100 rooms answering at once, an n8n restart while executions wait; queue mode.
+ * Regular mode without the n8n API credential (the trigger finds the pause in its process's
+ * memory), except across a restart, which needs it (the memory is gone, the database remains).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,17 +24,22 @@ const { importDemoData, cli } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { answerQuestions } = require('../../sandbox/answeringCustomers');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { importN8nApiCredential, connectN8nApi, waitingExecutions } = require('../../scripts/n8nApiCredential');
+const { importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, ownerSession } = require('../../scripts/n8nApiCredential');
 
 const DIALOG = { id: 'HtE2eDialog00001', webhookId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
 /** 0.1 minutes: six seconds to answer. Its own path secret, so both triggers are active at once. */
 const TIMED = { id: 'HtE2eDialogTimed', webhookId: '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', secret: 'timed-dialog-secret', limitMs: 6000 };
+/** Across a restart: with the n8n API credential. */
+const RESTARTED = { id: 'HtE2eDialogRestr', webhookId: '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f', secret: 'restart-dialog-secret' };
 const dialog = workflows.dialogWorkflow(DIALOG);
+const regularDialog = workflows.dialogWorkflow({ ...DIALOG, n8nApi: false });
 const timedDialog = workflows.dialogWorkflow({
 	...TIMED,
 	pathSecret: TIMED.secret,
 	limit: { limitType: 'afterTimeInterval', resumeAmount: 0.1, resumeUnit: 'minutes' },
+	n8nApi: false,
 });
+const restartedDialog = workflows.dialogWorkflow({ ...RESTARTED, pathSecret: RESTARTED.secret });
 
 /** n8n 2.x, where it is supported (docs/send-and-wait.md); HAPPYTALK_E2E_N8N_VERSIONS picks others. */
 const versions = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? `${n8nScripts.N8N_VERSIONS.current},${n8nScripts.N8N_VERSIONS.newest}`)
@@ -56,36 +63,47 @@ async function activate(env: Record<string, string>, version: string, ids: strin
 	}
 }
 
-// Regular mode does not work yet: n8n's public API leaves out the executions its main still holds in
-// memory, which in regular mode includes a waiting one until n8n restarts (docs/send-and-wait.md,
-// Measurements). These run where HAPPYTALK_E2E_SEND_AND_WAIT_REGULAR=1 asks for them, to work on it.
-const describeRegular = process.env.HAPPYTALK_E2E_SEND_AND_WAIT_REGULAR === '1' ? describe.each(versions) : describe.skip.each(versions);
+// Regular mode by default on 2.8.4 only: on 2.41.1 the test's own count of waiting executions
+// (n8n's editor API, /rest/executions?filter=…) answers HTTP 400, so every case fails there before
+// the node is judged. HAPPYTALK_E2E_N8N_VERSIONS=2.41.1 runs it, to fix that helper.
+const regularVersions = process.env.HAPPYTALK_E2E_N8N_VERSIONS ? versions : [n8nScripts.N8N_VERSIONS.current];
 
-describeRegular('n8n %s: Send and Wait for Reply, regular mode', (version) => {
+describe.each(regularVersions)('n8n %s: Send and Wait for Reply, regular mode', (version) => {
 	let n8n: RealN8n;
 	let server: Server;
-	let apiKey: string;
-	/** Resolves once n8n reports `count` executions of `workflowId` waiting. */
+	let session: string;
+	/**
+	 * Resolves once n8n reports `count` executions of `workflowId` waiting: its editor API, which
+	 * (unlike the public one) lists the waiting executions a regular-mode main holds in memory.
+	 */
 	const waiting = async (count: number, workflowId = DIALOG.id, timeoutMs = 120000) => {
+		// One login per server start: n8n limits logins per minute.
+		const seen = () => waitingExecutionsInEditor(server.url, session, workflowId);
 		const deadline = Date.now() + timeoutMs;
-		while ((await waitingExecutions(server.url, apiKey, workflowId)) < count && Date.now() < deadline) await sleep(250);
-		return (await waitingExecutions(server.url, apiKey, workflowId)) >= count;
+		while ((await seen()) < count && Date.now() < deadline) await sleep(250);
+		return (await seen()) >= count;
 	};
 	const receiveUrl = () => `${server.url}/webhook/${DIALOG.webhookId}`;
 	const timedUrl = () => `${server.url}/webhook/${TIMED.webhookId}/${TIMED.secret}`;
-	const hooks = [`${DIALOG.webhookId}/message/:uuid`, `${TIMED.webhookId}/${TIMED.secret}/message/:uuid`];
+	const restartedUrl = () => `${server.url}/webhook/${RESTARTED.webhookId}/${RESTARTED.secret}`;
+	const hooks = [
+		`${DIALOG.webhookId}/message/:uuid`,
+		`${TIMED.webhookId}/${TIMED.secret}/message/:uuid`,
+		`${RESTARTED.webhookId}/${RESTARTED.secret}/message/:uuid`,
+	];
 	const write = (url: string, uuid: string, roomId: string, text: string) =>
 		n8n.sandbox.sendCustomerMessage({ receiveUrl: url, uuid, room_id: roomId, text });
 
 	beforeAll(async () => {
 		n8n = await prepareRealN8n(version);
 		await importN8nApiCredential(version, { ...n8n.env, N8N_PORT: String(await n8nScripts.freePort()), N8N_RUNNERS_BROKER_PORT: String(await n8nScripts.freePort()) }, `http://127.0.0.1:${n8n.env.N8N_PORT}`);
-		await n8n.importWorkflows([dialog, timedDialog]);
-		for (const id of [DIALOG.id, TIMED.id]) {
+		await n8n.importWorkflows([regularDialog, timedDialog, restartedDialog]);
+		for (const id of [DIALOG.id, TIMED.id, RESTARTED.id]) {
 			expect((await n8n.cli(n8nScripts.activateCommand(version, id))).code).toBe(0);
 		}
 		server = await n8n.startServer(hooks);
-		apiKey = await connectN8nApi(server.url);
+		await connectN8nApi(server.url);
+		session = (await ownerSession(server.url)).cookie;
 	});
 
 	afterAll(async () => {
@@ -115,20 +133,18 @@ describeRegular('n8n %s: Send and Wait for Reply, regular mode', (version) => {
 		expect(await until(() => inRoom(n8n.sandbox, '200001').length >= 3, 60000)).toBe(true);
 		expect(inRoom(n8n.sandbox, '200001')[2]).toBe('Order number for again?');
 		expect(await waiting(1)).toBe(true);
-		// Another customer's message in that room is not the reply: it waits for customer_21.
-		await write(receiveUrl(), 'customer_22', '200001', 'not me');
-		expect(await until(() => inRoom(n8n.sandbox, '200001').length >= 4, 60000)).toBe(true);
-		expect(inRoom(n8n.sandbox, '200001')[3]).toBe('Order number for not me?');
+		// Another customer's message is not the reply: it waits for customer_21. (A HappyTalk room
+		// belongs to one customer: the sandbox refuses a write for another uuid in it.)
+		await write(receiveUrl(), 'customer_22', '200002', 'not me');
+		expect(await until(() => inRoom(n8n.sandbox, '200002').length >= 1, 60000)).toBe(true);
+		expect(inRoom(n8n.sandbox, '200002')).toEqual(['Order number for not me?']);
 		expect(await waiting(2)).toBe(true);
 		await write(receiveUrl(), 'customer_21', '200001', 'B-2');
-		await write(receiveUrl(), 'customer_22', '200001', 'C-3');
-		expect(await until(() => inRoom(n8n.sandbox, '200001').length >= 6, 60000)).toBe(true);
+		await write(receiveUrl(), 'customer_22', '200002', 'C-3');
+		expect(await until(() => inRoom(n8n.sandbox, '200001').length >= 4 && inRoom(n8n.sandbox, '200002').length >= 2, 60000)).toBe(true);
 		await sleep(1500);
-		const answers = writesOf(n8n.sandbox).filter((w) => w.room_id === '200001').slice(4);
-		expect(answers.map((w) => [w.uuid, w.msg]).sort()).toEqual([
-			['customer_21', 'got: B-2'],
-			['customer_22', 'got: C-3'],
-		]);
+		expect(inRoom(n8n.sandbox, '200001').slice(3)).toEqual(['got: B-2']);
+		expect(inRoom(n8n.sandbox, '200002')).toEqual(['Order number for not me?', 'got: C-3']);
 	});
 
 	test('100 rooms wait, every customer answers at once: each execution gets its own room\'s answer, once', async () => {
@@ -177,14 +193,15 @@ describeRegular('n8n %s: Send and Wait for Reply, regular mode', (version) => {
 		else expect(racing.slice(0, 3).sort()).toEqual(afterLimit.slice().sort());
 	});
 
-	test('executions keep waiting across an n8n restart, and the answer after it resumes them', async () => {
+	test('executions keep waiting across an n8n restart, and the answer after it resumes them (with the n8n API credential)', async () => {
 		n8n.sandbox.reset();
-		await write(receiveUrl(), 'customer_41', '500001', 'before restart');
+		await write(restartedUrl(), 'customer_41', '500001', 'before restart');
 		expect(await until(() => inRoom(n8n.sandbox, '500001').length >= 1, 60000)).toBe(true);
-		expect(await waiting(1)).toBe(true);
+		expect(await waiting(1, RESTARTED.id)).toBe(true);
 		await server.stop();
 		server = await n8n.startServer(hooks);
-		await write(receiveUrl(), 'customer_41', '500001', 'after restart');
+		session = (await ownerSession(server.url)).cookie;
+		await write(restartedUrl(), 'customer_41', '500001', 'after restart');
 		expect(await until(() => inRoom(n8n.sandbox, '500001').length >= 2, 60000)).toBe(true);
 		await sleep(1500);
 		expect(inRoom(n8n.sandbox, '500001')).toEqual(['Order number for before restart?', 'got: after restart']);

@@ -7,15 +7,11 @@ import {
 } from 'n8n-workflow';
 
 import { sendItems, type FindOperation } from '../../../runners/bizApi/sendItems';
+import { askedFrom, rememberPause, roomKey, type AskedItem } from '../../../waitingReplies/registry';
 import { TIME_OUT_GUARD_MS } from '../../../waitingReplies/timing';
 import { replyDeadline } from './limitWaitTime';
 
-/** Per item: the question it asked, or (when it was not sent) its error or skipped item. */
-export interface AskedItem {
-	item: number;
-	question?: IDataObject;
-	result?: IDataObject;
-}
+export type { AskedItem };
 
 const TRIGGER_TYPE = 'happyTalkTrigger';
 
@@ -23,8 +19,8 @@ const TRIGGER_TYPE = 'happyTalkTrigger';
  * Message → Send and Wait for Reply: the items are validated and sent exactly as Message → Send
  * sends them, then the execution pauses as n8n's Wait node does (in the database, no worker slot
  * held) until the HappyTalk Trigger hands it the customer's next message in the room, or the
- * time limit ends. The trigger finds it among the workflow's waiting executions (n8n's API): what
- * it needs is in this execution's data, written below.
+ * time limit ends. The trigger finds it in this process's memory (regular mode) or among the
+ * workflow's waiting executions (n8n's API): what it needs is in this execution's data, written below.
  */
 export async function run(this: IExecuteFunctions, findOperation: FindOperation): Promise<INodeExecutionData[][]> {
 	const deadline = replyDeadline(this);
@@ -43,19 +39,37 @@ export async function run(this: IExecuteFunctions, findOperation: FindOperation)
 	// time-out item per input item. A reply replaces it (see webhook.ts); the trigger reads these
 	// items to know the room and what each item asked. An item that failed keeps its error item.
 	const askedAt = new Date().toISOString();
-	this.getExecuteData().data = {
-		main: [
-			results.map((result, item) => ({
-				json:
-					result.json.sent === true
-						? { replied: false, uuid: result.json.uuid, roomId: result.json.roomId, question: questions.get(item), askedAt }
-						: result.json,
-				pairedItem: { item },
-			})),
-		],
-	};
+	const timeOutItems = results.map((result, item) => ({
+		json:
+			result.json.sent === true
+				? { replied: false, uuid: result.json.uuid, roomId: result.json.roomId, question: questions.get(item), askedAt }
+				: result.json,
+		pairedItem: { item },
+	}));
+	this.getExecuteData().data = { main: [timeOutItems] };
+	rememberInThisProcess(this, timeOutItems, deadline);
 	await this.putExecutionToWait(deadline === undefined ? WAIT_INDEFINITELY : new Date(deadline + TIME_OUT_GUARD_MS));
 	return [results];
+}
+
+/**
+ * Regular mode: the trigger's execute() runs in this same process and finds the pause here (n8n's
+ * API does not list it). Queue mode: the reply's trigger execution may run on another worker, which
+ * asks n8n's API; an entry here that an execution resumed elsewhere left behind is refused by the
+ * node's webhook if it no longer fits (webhook.ts), and ends at its limit or the registry's bound.
+ */
+function rememberInThisProcess(context: IExecuteFunctions, items: Array<{ json: IDataObject; pairedItem: { item: number } }>, deadline?: number) {
+	const waiting = items.find(({ json }) => json.replied === false)?.json;
+	if (!waiting) return;
+	const id = context.getExecutionId();
+	const resumeBase = String(context.evaluateExpression('{{ $execution.resumeUrl }}', 0));
+	rememberPause(String(context.getWorkflow().id), {
+		id,
+		room: roomKey(String(waiting.uuid), String(waiting.roomId)),
+		resumeUrl: `${resumeBase}/${context.getNode().id}`,
+		deadline: deadline ?? 0,
+		asked: askedFrom(items),
+	});
 }
 
 /** The reply can only come through a HappyTalk Trigger that starts this same workflow. */

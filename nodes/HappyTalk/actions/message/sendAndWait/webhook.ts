@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { AskedItem } from './execute';
+import { askedFrom, type AskedItem } from '../../../waitingReplies/registry';
 
 /**
  * The waiting execution's resume webhook, as n8n's own Send and Wait nodes declare it: n8n serves
@@ -35,13 +35,28 @@ export async function replyWebhook(this: IWebhookFunctions): Promise<IWebhookRes
 		return { noWebhookResponse: true };
 	}
 	const respondedAt = body.respondedAt;
+	// What this pause waits with now, from n8n (the node's input while it waits): a hand-over read
+	// from an older pause of this execution (another process's memory) must not resume it for
+	// another customer or room, nor with older questions.
+	const current = waitingItems(this);
+	const waiting = current?.find((item) => item.json.replied === false)?.json;
+	if (waiting && (waiting.uuid !== message.uuid || waiting.roomId !== message.roomId)) {
+		this.getResponseObject().status(409).json({ ok: false, error: 'This execution waits for another customer or room' });
+		return { noWebhookResponse: true };
+	}
+	const asked = current ? askedFrom(current) : body.asked;
 	return {
 		webhookResponse: { ok: true },
 		workflowData: [
-			body.asked.map(({ item, question, result }) => ({
+			asked.map(({ item, question, result }) => ({
 				json: result ?? { ...message, replied: true, respondedAt, question },
 				pairedItem: { item },
 			})),
 		],
 	};
+}
+
+function waitingItems(context: IWebhookFunctions): Array<{ json: IDataObject; pairedItem?: unknown }> | undefined {
+	const items = context.evaluateExpression('{{ $input.all() }}', 0);
+	return Array.isArray(items) && items.length > 0 ? (items as Array<{ json: IDataObject; pairedItem?: unknown }>) : undefined;
 }
