@@ -81,7 +81,8 @@ test('300 messages over 30 rooms: rooms in parallel, each room strictly in input
 });
 
 test('HTTP 429 with Retry-After: waited for and retried; every message delivered once, in room order', async () => {
-	sandbox.setRateLimit({ perSecond: 150, retryAfterSeconds: 1 });
+	// At most 15 in any 100 ms: the first 20 requests, sent at once, meet it however fast this machine is.
+	sandbox.setRateLimit({ perSecond: 150, retryAfterSeconds: 1, windowMs: 100 });
 	const input = messages(300, 60);
 	const { items, error } = await engine.runNode(send({ concurrency: 20, retries: 10 }), input);
 	expect(error).toBeUndefined();
@@ -111,7 +112,8 @@ test('after the first 429s the node keeps to the rate HappyTalk accepted, so the
 });
 
 test('300 messages through 429s, fail codes, time-outs and dropped connections: one output item each, room order kept, nothing unsafe retried', async () => {
-	sandbox.setRateLimit({ perSecond: 200, retryAfterSeconds: 1 });
+	// At most 10 in any 50 ms: the first 20 requests, sent at once, meet it however fast this machine is.
+	sandbox.setRateLimit({ perSecond: 200, retryAfterSeconds: 1, windowMs: 50 });
 	sandbox.injectFault({ failCode: -702, times: Infinity, match: { bodyIncludes: '"room-3"' } });
 	for (const i of [7, 107, 207]) sandbox.injectFault({ hang: true, match: { bodyIncludes: `message #${i}"` } });
 	for (const i of [13, 114, 214]) sandbox.injectFault({ destroy: true, match: { bodyIncludes: `message #${i}"` } });

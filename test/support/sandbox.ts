@@ -36,7 +36,7 @@ export interface Sandbox {
 	setCounselor(answer: { counselor: string; counselor_code: number | string; counselor_name: string }): void;
 	readonly rooms: Array<{ room_id: string; uuid: string; state: 'open' | 'ended' }>;
 	setStrictRooms(strict: boolean): void;
-	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number } | null): void;
+	setRateLimit(limit: { perSecond: number; retryAfterSeconds?: number; windowMs?: number } | null): void;
 	stats(): { requests: number; delivered: number; rateLimited: number; perRoomOrderViolations: number; duplicates: number; peakInFlight: number };
 	setCounseling(state: 'available' | number): void;
 	setReceiveUrl(url: string): void;
