@@ -48,9 +48,9 @@ const trigger = (id, webhookId, secret, answer) => ({
 const CONTENDERS = [
 	{ name: 'HappyTalk Trigger + node', id: 'HtBenchLoopOurs1', webhookId: '1a1a1a1a-0000-4000-8000-000000000001', secret: 'bench-ours-path-secret' },
 	{ name: 'HappyTalk Trigger (after run) + node', id: 'HtBenchLoopAfter', webhookId: '1a1a1a1a-0000-4000-8000-000000000002', secret: 'bench-after-path-secret', answer: 'afterRun' },
-	{ name: 'Webhook + HTTP Request nodes, secret in the node', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', secret: 'bench-hand', hand: true },
+	{ name: 'Webhook + HTTP Request nodes, secret in the node', id: 'HtBenchLoopHttp1', webhookId: '1a1a1a1a-0000-4000-8000-000000000003', secret: 'bench-hand-built', hand: true },
 	// Like for like: a user who keeps the Client Secret out of the workflow's JSON needs a credential.
-	{ name: 'Webhook + HTTP Request nodes, secret in a credential', id: 'HtBenchLoopHttp2', webhookId: '1a1a1a1a-0000-4000-8000-000000000004', secret: 'bench-hand-cred', hand: true, credential: true },
+	{ name: 'Webhook + HTTP Request nodes, secret in a credential', id: 'HtBenchLoopHttp2', webhookId: '1a1a1a1a-0000-4000-8000-000000000004', secret: 'bench-hand-credential', hand: true, credential: true },
 ];
 
 const settings = {

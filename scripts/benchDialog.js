@@ -23,7 +23,7 @@ const settings = {
 	latencyMs: 50,
 };
 
-const DIALOG = { id: 'HtBenchDialog001', webhookId: '2b2b2b2b-0000-4000-8000-000000000001', pathSecret: 'bench-dialog' };
+const DIALOG = { id: 'HtBenchDialog001', webhookId: '2b2b2b2b-0000-4000-8000-000000000001', pathSecret: 'bench-dialog-secret' };
 const CHATBOT = { id: 'HtBenchDialogBot', webhookId: '2b2b2b2b-0000-4000-8000-000000000002', secret: 'bench-dialog-bot' };
 
 const MODES = [

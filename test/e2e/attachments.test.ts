@@ -30,7 +30,7 @@ const DOWNLOAD_DELAY_MS = 6000;
 
 // Different Path Secrets: two triggers on one path would replace each other (see README).
 const TRIGGERS = {
-	atOnce: { id: 'HtE2eAttach00001', webhookId: '6a0d7f5e-1c2b-4e3d-9a8f-7b6c5d4e3f21', secret: 'attach-at-once', answer: 'onReceived' },
+	atOnce: { id: 'HtE2eAttach00001', webhookId: '6a0d7f5e-1c2b-4e3d-9a8f-7b6c5d4e3f21', secret: 'attach-at-once-secret', answer: 'onReceived' },
 	afterRun: { id: 'HtE2eAttach00002', webhookId: '6a0d7f5e-1c2b-4e3d-9a8f-7b6c5d4e3f22', secret: 'attach-after-run', answer: 'afterRun' },
 } as const;
 type Trigger = (typeof TRIGGERS)[keyof typeof TRIGGERS];

@@ -30,7 +30,7 @@ const quickTimeOut = {
 	id: 'HtE2eDialogQuick',
 	name: 'e2e: order-status dialog, quick time-out',
 	nodes: example.nodes.map((node: { name: string; webhookId?: string; parameters: Record<string, unknown> }) => {
-		if (node.webhookId) return { ...node, webhookId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', parameters: { ...node.parameters, pathSecret: 'quick-time-out' } };
+		if (node.webhookId) return { ...node, webhookId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', parameters: { ...node.parameters, pathSecret: 'quick-time-out-secret' } };
 		if (node.name !== ASK && node.name !== OFFER) return node;
 		const limit = { values: { limitType: 'afterTimeInterval', resumeAmount: TIMEOUT_SECONDS / 60, resumeUnit: 'minutes' } };
 		return { ...node, parameters: { ...node.parameters, options: { limitWaitTime: limit } } };
@@ -66,7 +66,7 @@ describeRegular('n8n %s: the order-status dialog example', (version) => {
 		await n8n.importWorkflows([quickTimeOut]);
 		for (const id of [example.id, quickTimeOut.id]) expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
 		const dialogPath = (ORDER_DIALOG_RECEIVE_PATH as string).replace(/^webhook\//, '');
-		const quickPath = `${quickTimeOut.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId}/quick-time-out`;
+		const quickPath = `${quickTimeOut.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId}/quick-time-out-secret`;
 		const server = await n8n.startServer([`${dialogPath}/message/:uuid`, `${quickPath}/message/:uuid`]);
 		stopServer = server.stop;
 		await connectN8nApi(server.url);
