@@ -161,10 +161,12 @@ describe('Attachment → Download', () => {
 	test('a failed download is the item\'s error: it stops the node, or with "On Error: Continue" is an error item', async () => {
 		const blocked = await engine.runNode(params({ url: sandbox.attachmentUrl('photo.png'), options: {} }), [{}]);
 		expect(blocked.error?.message).toContain('Allow Private Network Addresses');
-		const inputs = [{ n: 1 }, { n: 2 }];
+		const inputs = [{ n: 1, uuid: 'customer_01', roomId: '5550001' }, { n: 2 }];
 		const { items } = await engine.runNode(params({ url: '={{ $json.n === 1 ? "not a url" : "' + sandbox.attachmentUrl('photo.png') + '" }}' }), inputs, { continueOnFail: true });
 		expect(items).toHaveLength(2);
 		expect(items[0]).toMatchObject({ json: { error: expect.stringContaining('Not a URL') }, pairedItem: { item: 0 } });
+		// The input's customer and room come first, as on every error item.
+		expect(Object.entries(items[0].json).slice(0, 2)).toEqual([['uuid', 'customer_01'], ['roomId', '5550001']]);
 		expect(items[1].json.attachment).toMatchObject({ downloaded: true });
 	});
 });

@@ -4,6 +4,13 @@ import { asNodeError, errorItemJson } from '../../errors/nodeErrors';
 import type { PlainOperation } from '../../shared/operation';
 import type { FailureOutputs } from '../customerApi/runItems';
 
+/** These operations take no Customer UUID or Room ID: the input item (a trigger's message) has them. */
+function inputIdentity(json: IDataObject): IDataObject {
+	const identity: IDataObject = {};
+	for (const name of ['uuid', 'roomId']) if (typeof json[name] === 'string' && json[name] !== '') identity[name] = json[name];
+	return identity;
+}
+
 export type FindPlainOperation = (resource: string, operation: string) => PlainOperation | undefined;
 
 /** Operations without a HappyTalk API: each item in turn, one output item each (or one error item). */
@@ -25,7 +32,8 @@ export async function runPlainItems(
 			output.push(await operation.run.call(this, itemIndex));
 		} catch (error) {
 			if (!failures.continueOnFail()) throw asNodeError(this.getNode(), error as Error, itemIndex);
-			output.push({ json: failures.failure(error as Error) as IDataObject, pairedItem: { item: itemIndex } });
+			// As every error item: the input's customer and room first, so a workflow can route on them.
+			output.push({ json: { ...inputIdentity(items[itemIndex].json), ...failures.failure(error as Error) }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];
