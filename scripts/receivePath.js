@@ -1,10 +1,10 @@
 /**
  * Where n8n listens for a HappyTalk Trigger node of a saved workflow, as the node's webhook path
- * builds it (nodes/HappyTalkTrigger/versions.ts): version 1.1 repeats the webhook id inside the
+ * builds it (nodes/HappyTalkTrigger/versions.ts): version 2 repeats the webhook id inside the
  * path, version 1 does not. `receivePath` is what HappyTalk is given as the receive domain
  * (relative to n8n's URL); `webhookPath` is the path n8n registers, relative to /webhook/.
  */
-const OWN_PATH_SINCE = 1.1;
+const OWN_PATH_SINCE = 2;
 
 function segments(node) {
 	const secret = node.parameters?.pathSecret;

@@ -26,9 +26,14 @@ interface ApiExecution {
 /**
  * What each waiting execution waits for, by id and the time it paused (an execution that resumes
  * and waits again, at the same node or another, pauses anew). Its data does not change while it
- * waits, so each pause is read once per process; pauses that no longer wait are dropped.
+ * waits, so each pause is read once per process, however many messages ask at the same moment
+ * (they share the read in flight: a burst of N replies costs N reads, not N²); pauses that no
+ * longer wait are dropped.
  */
-const known = new Map<string, WaitingExecution | null>();
+const known = new Map<string, Promise<WaitingExecution | null>>();
+
+/** Executions read at once by one message: enough to overlap n8n's latency, few enough to spare its database. */
+const READ_CONCURRENCY = 8;
 
 /**
  * The workflow's executions waiting for this customer in this room, oldest first. Source of truth:
@@ -40,17 +45,28 @@ export async function waitingExecutionsFor(context: IExecuteFunctions, room: str
 	const api = String(baseUrl).replace(/\/+$/, '');
 	const pauses = await listWaiting(context, api);
 	for (const pause of known.keys()) if (!pauses.has(pause)) known.delete(pause);
+	const entries = [...pauses];
 	const found: WaitingExecution[] = [];
-	for (const [pause, id] of pauses) {
-		if (!known.has(pause)) known.set(pause, await readWaiting(context, api, id));
-		const execution = known.get(pause);
-		if (execution && execution.room === room) found.push({ ...execution, pause });
-	}
+	let next = 0;
+	const reader = async () => {
+		while (next < entries.length) {
+			const [pause, id] = entries[next++];
+			if (!known.has(pause)) {
+				// A failed read is not remembered: the next message reads that execution again.
+				const read = readWaiting(context, api, id);
+				known.set(pause, read);
+				read.catch(() => known.get(pause) === read && known.delete(pause));
+			}
+			const execution = await known.get(pause);
+			if (execution && execution.room === room) found.push({ ...execution, pause });
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, reader));
 	return found.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** Forget a pause that has ended (or will not take this reply). */
-export const forgetPause = (pause: string) => known.set(pause, null);
+export const forgetPause = (pause: string) => known.set(pause, Promise.resolve(null));
 
 /** `<id>@<paused at>` → id, for every waiting execution of this workflow. */
 async function listWaiting(context: IExecuteFunctions, api: string): Promise<Map<string, string>> {

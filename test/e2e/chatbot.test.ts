@@ -26,7 +26,7 @@ const example = (name: string) =>
 const autoReply = example('auto-reply-bot');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { receivePath, triggerOf } = require('../../scripts/receivePath');
-// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+// The path up to /message/:uuid after /webhook/ (version 2 repeats the webhook id).
 const autoReplyWebhookId: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 const GUARDED = { id: 'HtE2eGuarded0001', webhookId: '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09', secret: 'k7Qx-path-secret_2026' };

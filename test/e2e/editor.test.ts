@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
+import { resources } from '../../nodes/HappyTalk/actions/registry';
 import { APP_DESCRIPTION } from '../../nodes/HappyTalk/shared/appDescription';
 import { prepareRealN8n, type RealN8n, type Server } from './realN8n';
 
@@ -65,14 +66,15 @@ test('find, configure and execute the HappyTalk node in the editor', async () =>
 	await expect(result.count()).resolves.toBe(1);
 	await result.click();
 	// As a first step n8n lists the node's triggers (named by the trigger's "Event" option) and
-	// folds its actions: all eight operations (Biz API and customer API).
+	// folds its actions: every operation of the registry (Biz API, customer API and Attachment).
 	await page.getByText('On customer message', { exact: true }).waitFor();
 	// Its details show the merged entry's description, which n8n takes from the trigger: one
 	// sentence for the node and the trigger, not the trigger's own.
 	await expect(page.getByText(APP_DESCRIPTION, { exact: true }).count()).resolves.toBe(1);
 	await expect(page.getByText(/Starts the workflow when a customer writes/).count()).resolves.toBe(0);
 	await expect(page.getByText('On new HappyTalk event', { exact: true }).count()).resolves.toBe(0);
-	await page.getByText('Actions (8)', { exact: true }).click();
+	const actions = resources.reduce((count, resource) => count + Object.keys(resource.operations).length, 0);
+	await page.getByText(`Actions (${actions})`, { exact: true }).click();
 	await page.getByText('Open a room', { exact: true }).waitFor();
 	await shot('node-panel');
 	await page.getByText('Send a message', { exact: true }).click();

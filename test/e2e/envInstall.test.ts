@@ -26,7 +26,7 @@ const version: string = n8n.N8N_VERSIONS.newest;
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { receivePath, triggerOf } = require('../../scripts/receivePath');
-// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+// The path up to /message/:uuid after /webhook/ (version 2 repeats the webhook id).
 const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 const { name: PACKAGE, version: PACKAGE_VERSION } = JSON.parse(readFileSync(path.join(n8n.REPO, 'package.json'), 'utf8'));
 

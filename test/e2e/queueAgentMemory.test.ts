@@ -21,6 +21,8 @@ const n8n = require('../../scripts/n8n');
 const { importDemoData, cli } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startModelStandIn } = require('../../sandbox/model/server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { receivePath, triggerOf } = require('../../scripts/receivePath');
 
 const VERSION: string = process.env.HAPPYTALK_QUEUE_N8N_VERSION ?? n8n.N8N_VERSIONS.current;
 const example = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'ai-agent-replies.json'), 'utf8'));
@@ -44,7 +46,7 @@ function workflowOf(variant: Variant) {
 		id: variant.id,
 		name: `e2e queue memory: ${variant.memory}`,
 		nodes: example.nodes.map((node: { name: string; webhookId?: string; parameters: object }) => {
-			if (node.webhookId) return { ...node, webhookId: variant.webhookId, parameters: { ...node.parameters, pathSecret: `memory-${variant.memory}` } };
+			if (node.webhookId) return { ...node, webhookId: variant.webhookId, parameters: { ...node.parameters, pathSecret: `agent-memory-${variant.memory}` } };
 			if (node.name !== MEMORY_NODE || !variant.credential) return node;
 			return { ...chatMemoryNode(variant.memory), id: memory.id, name: MEMORY_NODE, position: memory.position, credentials: { [variant.credential.type]: { id: variant.credential.id, name: variant.credential.name } } };
 		}),
@@ -68,7 +70,7 @@ describe(`n8n ${VERSION} in queue mode: the AI Agent's memory per room across wo
 	let model: ModelStandIn;
 	let cluster: Cluster;
 	const packDir = mkdtempSync(path.join(tmpdir(), 'happytalk-pack-'));
-	const receiveUrl = (variant: Variant) => `${cluster.webhooks[0].url}/webhook/${variant.webhookId}/memory-${variant.memory}`;
+	const receiveUrl = (variant: Variant) => `${cluster.webhooks[0].url}/${receivePath(triggerOf(workflowOf(variant)))}`;
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();

@@ -29,7 +29,7 @@ const OWNER = { email: 'queue-install@happytalk.example', firstName: 'Queue', la
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { receivePath, triggerOf } = require('../../scripts/receivePath');
-// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+// The path up to /message/:uuid after /webhook/ (version 2 repeats the webhook id).
 const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 const installedLog = (service: Service) => service.output().includes(`Community package installed: ${PACKAGE}`);
@@ -79,7 +79,8 @@ describe(`n8n ${VERSION} in queue mode: the package installed from the editor re
 
 	test('Install on the main: every worker and the webhook process install it too, from the same registry', async () => {
 		const answer = await rest('/community-packages', { method: 'POST', body: JSON.stringify({ name: PACKAGE }) });
-		expect(answer.status).toBe(200);
+		// n8n's own message on a refusal (e.g. what npm said) is part of the failure.
+		expect([answer.status, answer.ok ? '' : await answer.clone().text()]).toEqual([200, '']);
 		const { data } = (await answer.json()) as { data: { packageName: string; installedVersion: string; installedNodes: Array<{ type: string }> } };
 		expect([data.packageName, data.installedVersion]).toEqual([PACKAGE, PACKAGE_VERSION]);
 		expect(data.installedNodes.map((node) => node.type).sort()).toEqual(

@@ -25,7 +25,7 @@ const VERSION: string = process.env.HAPPYTALK_QUEUE_N8N_VERSION ?? n8n.N8N_VERSI
 const autoReply = JSON.parse(readFileSync(path.join(n8n.REPO, 'examples', 'auto-reply-bot.json'), 'utf8'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { receivePath, triggerOf } = require('../../scripts/receivePath');
-// The path up to /message/:uuid after /webhook/ (version 1.1 repeats the webhook id).
+// The path up to /message/:uuid after /webhook/ (version 2 repeats the webhook id).
 const AUTO_REPLY_HOOK: string = (receivePath(triggerOf(autoReply)) as string).replace(/^webhook\//, '');
 
 /**
@@ -70,7 +70,7 @@ const afterRunWorkflow = {
 	settings: { ...autoReply.settings, errorWorkflow: ALERT.id },
 	nodes: autoReply.nodes.map((node: { webhookId?: string; parameters: object }) =>
 		node.webhookId
-			? // A version 1 trigger (its own Path Secret) beside the version 1.1 bot.
+			? // A version 1 trigger (its own Path Secret) beside the version 2 bot.
 				{ ...node, typeVersion: 1, webhookId: AFTER_RUN.webhookId, parameters: { pathSecret: AFTER_RUN.secret, options: { answer: 'afterRun' } } }
 			: node,
 	),

@@ -1,5 +1,5 @@
 /**
- * HappyTalk Trigger's versions in a real n8n: two published version 1.1 triggers without a Path
+ * HappyTalk Trigger's versions in a real n8n: two published version 2 triggers without a Path
  * Secret both receive (version 1 ones would share n8n's webhook key "message/:uuid" and replace
  * each other), and a saved version 1 workflow keeps its URL and keeps answering.
  */
@@ -26,12 +26,12 @@ interface Saved {
 	nodes: SavedNode[];
 }
 
-/** Today's auto-reply bot as saved before version 1.1: its trigger is version 1. */
+/** Today's auto-reply bot as saved before version 2: its trigger is version 1. */
 const versionOne = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/v1/auto-reply-bot.json'), 'utf8')) as Saved;
 
-/** A version 1.1 trigger without a Path Secret, answering with `tag`. */
+/** A version 2 trigger without a Path Secret, answering with `tag`. */
 const newTrigger = (tag: string, id: string, webhookId: string): Saved => {
-	const workflow = workflows.triggerOnlyWorkflow({ id, name: `e2e trigger 1.1 ${tag}`, webhookId, options: {}, typeVersion: 1.1 });
+	const workflow = workflows.triggerOnlyWorkflow({ id, name: `e2e trigger 2 ${tag}`, webhookId, options: {}, typeVersion: 2 });
 	return {
 		...workflow,
 		nodes: [
@@ -48,7 +48,7 @@ const all = [versionOne, first, second];
 
 const versions: string[] = (process.env.HAPPYTALK_E2E_N8N_VERSIONS ?? N8N_MATRIX.join(',')).split(',').filter(Boolean);
 
-describe.each(versions)('n8n %s: HappyTalk Trigger 1 and 1.1', (version) => {
+describe.each(versions)('n8n %s: HappyTalk Trigger 1 and 2', (version) => {
 	let n8n: RealN8n;
 	let server: Server;
 	const replies = () =>
@@ -66,7 +66,7 @@ describe.each(versions)('n8n %s: HappyTalk Trigger 1 and 1.1', (version) => {
 		await n8n?.dispose();
 	});
 
-	test('two published 1.1 triggers without a Path Secret both receive; the version 1 bot keeps its URL', async () => {
+	test('two published 2 triggers without a Path Secret both receive; the version 1 bot keeps its URL', async () => {
 		expect(receivePath(triggerOf(versionOne))).toBe(`webhook/${triggerOf(versionOne).webhookId}`);
 		const customers = [
 			{ workflow: versionOne, uuid: 'customer_21', room_id: '100301' },

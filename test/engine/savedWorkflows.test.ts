@@ -151,31 +151,31 @@ describe("HappyTalk Trigger's webhook path, as n8n registers it", () => {
 		});
 	});
 
-	test('version 1.1 puts the webhook id in the path, so no two triggers share a key (generated ids and secrets)', () => {
-		expect(registered(1.1, webhookId)).toEqual({
+	test('version 2 puts the webhook id in the path, so no two triggers share a key (generated ids and secrets)', () => {
+		expect(registered(2, webhookId)).toEqual({
 			key: `${webhookId}/message/:uuid`,
 			url: `https://n8n.example/webhook/${webhookId}/${webhookId}/message/:uuid`,
 		});
 		const secrets = ['', 'shared-secret', 'a', 'Z_9-'];
-		const keys = { v1: new Set<string>(), v11: new Set<string>() };
+		const keys = { v1: new Set<string>(), v2: new Set<string>() };
 		const triggers = 200;
 		for (let i = 0; i < triggers; i++) {
 			const secret = secrets[i % secrets.length];
 			const id = crypto.randomUUID();
 			keys.v1.add(registered(1, id, secret).key);
-			keys.v11.add(registered(1.1, id, secret).key);
+			keys.v2.add(registered(2, id, secret).key);
 		}
-		// Version 1: one key per Path Secret, whatever the webhook id; version 1.1: one per trigger.
-		expect([keys.v1.size, keys.v11.size]).toEqual([secrets.length, triggers]);
+		// Version 1: one key per Path Secret, whatever the webhook id; version 2: one per trigger.
+		expect([keys.v1.size, keys.v2.size]).toEqual([secrets.length, triggers]);
 	});
 
-	test('new triggers get 1.1; the move notice shows on version 1 only', () => {
+	test('new triggers get 2; the move notice shows on version 1 only', () => {
 		const { description } = nodeTypes.get(`${PACKAGE_NAME}.happyTalkTrigger`)!;
-		expect([description.version, description.defaultVersion]).toEqual([[1, 1.1], 1.1]);
+		expect([description.version, description.defaultVersion]).toEqual([[1, 2], 2]);
 		const notice = description.properties.find((property) => property.name === 'versionOneNotice')!;
 		const shown = (typeVersion: number) =>
 			NodeHelpers.displayParameter({}, notice, { typeVersion } as INode, description);
-		expect([shown(1), shown(1.1)]).toEqual([true, false]);
+		expect([shown(1), shown(2)]).toEqual([true, false]);
 	});
 });
 
