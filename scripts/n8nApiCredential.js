@@ -58,11 +58,13 @@ const dialogOwnerSession = (n8nUrl) => ownerSession(n8nUrl, OWNER);
 /**
  * The same count from n8n's own editor API (the owner's session cookie): it lists every waiting
  * execution, also those a regular-mode main still holds in memory, which the public API leaves out.
+ * At most 100: n8n 2.41 refuses a larger page ("Execution limit must be between 1 and 100", HTTP
+ * 400), and no test waits for more.
  */
 async function waitingExecutionsInEditor(n8nUrl, cookie, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ status: ['waiting'], workflowId }));
-	const response = await fetch(`${n8nUrl}/rest/executions?filter=${filter}&limit=250`, { headers: { cookie } });
-	if (!response.ok) throw new Error(`Listing waiting executions failed: HTTP ${response.status}`);
+	const response = await fetch(`${n8nUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	if (!response.ok) throw new Error(`Listing waiting executions failed: HTTP ${response.status} ${await response.text()}`);
 	return ((await response.json()).data?.results ?? []).length;
 }
 

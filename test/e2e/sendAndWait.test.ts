@@ -63,9 +63,9 @@ async function activate(env: Record<string, string>, version: string, ids: strin
 	}
 }
 
-// Regular mode by default on 2.8.4 only: on 2.41.1 the test's own count of waiting executions
-// (n8n's editor API, /rest/executions?filter=…) answers HTTP 400, so every case fails there before
-// the node is judged. HAPPYTALK_E2E_N8N_VERSIONS=2.41.1 runs it, to fix that helper.
+// Regular mode by default on 2.8.4 only. On 2.41.1 (HAPPYTALK_E2E_N8N_VERSIONS=2.41.1 runs it) the
+// single dialog passes, but with 100 rooms answering at once n8n stopped answering the trigger's
+// URL and the later cases' deliveries timed out (docs/send-and-wait.md): not yet understood.
 const regularVersions = process.env.HAPPYTALK_E2E_N8N_VERSIONS ? versions : [n8nScripts.N8N_VERSIONS.current];
 
 describe.each(regularVersions)('n8n %s: Send and Wait for Reply, regular mode', (version) => {
