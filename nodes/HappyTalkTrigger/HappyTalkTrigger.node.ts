@@ -14,6 +14,8 @@ import { isValidPathSecret, PATH_SECRET_HINT } from './pathSecret';
 import { DEFAULT_VERSION, RECEIVE_PATH, TRIGGER_VERSIONS, versionOneNotice } from './versions';
 import { replyRoutingCredentials, replyRoutingNotice } from './sendAndWaitSupport';
 import { triggerExecuteSteps } from './executeSteps';
+import { markHandOverFailure } from './handOverFailure';
+import { routeToWaitingExecution } from './waitingReplies';
 import { receiveDomainLifecycle } from './webhookLifecycle';
 
 /** Types HappyTalk's documents show for customer messages; others pass when no filter is set. */
@@ -138,8 +140,8 @@ export class HappyTalkTrigger implements INodeType {
 
 	webhookMethods = receiveDomainLifecycle;
 
-	// Runs inside the execution with webhook()'s items: replies to a waiting Send and Wait for Reply
-	// go to their execution, attachments are downloaded (executeSteps.ts).
+	// Runs inside the execution with webhook()'s items: attachments are downloaded, a message whose
+	// hand-over to a waiting execution failed fails the execution (executeSteps.ts).
 	execute = triggerExecuteSteps;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -171,7 +173,12 @@ export class HappyTalkTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const workflowData = [this.helpers.returnJsonArray([parsed.message as IDataObject])];
+		// A reply to a waiting Send and Wait for Reply goes to its execution here, before n8n starts
+		// one: HappyTalk gets its usual answer and no execution of this workflow starts.
+		const routing = await routeToWaitingExecution(this, parsed.message);
+		if (routing.route === 'handedOver') return { webhookResponse: { ok: true } };
+		const message = routing.route === 'failed' ? markHandOverFailure(parsed.message, routing.failure) : parsed.message;
+		const workflowData = [this.helpers.returnJsonArray([message as IDataObject])];
 		// n8n answers itself once the run ends (the webhook's responseMode is then "lastNode").
 		if (answer === 'afterRun') return { workflowData };
 

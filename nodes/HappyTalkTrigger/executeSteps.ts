@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { downloadAttachmentsStep } from './attachments/downloadStep';
-import { routeToWaitingExecutions } from './waitingReplies';
+import { handOverFailed, handOverFailureOf } from './handOverFailure';
 
 /**
- * The trigger's `execute()`, run inside the execution with webhook()'s items: first a reply to a
- * waiting Send and Wait for Reply goes to its execution; the messages that start this workflow
- * then get their attachments downloaded.
+ * The trigger's `execute()`, run inside the execution with webhook()'s items (replies to a waiting
+ * Send and Wait for Reply never get here: webhook() hands them over and starts nothing). A message
+ * webhook() could not route with certainty fails the execution, keeping it as the input; the
+ * others get their attachments downloaded.
  */
 export async function triggerExecuteSteps(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const [continuing] = await routeToWaitingExecutions.call(this);
-	if (continuing.length === 0) return [continuing];
-	const withItems = Object.create(this, { getInputData: { value: () => continuing } }) as IExecuteFunctions;
-	return await downloadAttachmentsStep.call(withItems);
+	const failure = handOverFailureOf(this.getInputData());
+	if (failure) throw handOverFailed(this.getNode(), failure);
+	return await downloadAttachmentsStep.call(this);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { askedFrom, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
 import { TIME_OUT_GUARD_MS } from '../HappyTalk/waitingReplies/timing';
@@ -40,7 +40,7 @@ const READ_CONCURRENCY = 8;
  * n8n's own execution database through its public API (`GET /executions?status=waiting`), shared by
  * every n8n process and kept across restarts, so nothing of ours can go stale or be lost.
  */
-export async function waitingExecutionsFor(context: IExecuteFunctions, room: string): Promise<WaitingExecution[]> {
+export async function waitingExecutionsFor(context: IWebhookFunctions, room: string): Promise<WaitingExecution[]> {
 	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
 	const api = String(baseUrl).replace(/\/+$/, '');
 	const pauses = await listWaiting(context, api);
@@ -69,7 +69,7 @@ export async function waitingExecutionsFor(context: IExecuteFunctions, room: str
 export const forgetPause = (pause: string) => known.set(pause, Promise.resolve(null));
 
 /** `<id>@<paused at>` → id, for every waiting execution of this workflow. */
-async function listWaiting(context: IExecuteFunctions, api: string): Promise<Map<string, string>> {
+async function listWaiting(context: IWebhookFunctions, api: string): Promise<Map<string, string>> {
 	const pauses = new Map<string, string>();
 	let cursor: string | undefined;
 	do {
@@ -85,7 +85,7 @@ async function listWaiting(context: IExecuteFunctions, api: string): Promise<Map
 	return pauses;
 }
 
-async function readWaiting(context: IExecuteFunctions, api: string, id: string): Promise<WaitingExecution | null> {
+async function readWaiting(context: IWebhookFunctions, api: string, id: string): Promise<WaitingExecution | null> {
 	const execution = (await context.helpers.httpRequestWithAuthentication.call(context, N8N_API_CREDENTIAL, {
 		method: 'GET',
 		url: `${api}/executions/${id}`,

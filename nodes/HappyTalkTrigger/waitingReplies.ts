@@ -1,28 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetRememberedPause, rememberedPausesFor, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
-import { handOverFailed, handOverReply } from './handOverReply';
+import type { HandOverFailure } from './handOverFailure';
+import { handOverReply } from './handOverReply';
 import { forgetPause, N8N_API_CREDENTIAL, waitingExecutionsFor } from './waitingExecutions';
 
-/**
- * The trigger's `execute()`: n8n runs it with the messages its `webhook()` returned. A message
- * from a customer whose execution of this workflow waits in that room (Message → Send and Wait for
- * Reply) resumes that execution and goes no further here; every other message continues into the
- * workflow. First this process's own pauses (regular mode: n8n's API does not list them), then,
- * with the n8n API credential, the waiting executions n8n's API lists (queue mode, after a restart).
- */
-export async function routeToWaitingExecutions(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const withApi = Boolean(this.getNode().credentials?.[N8N_API_CREDENTIAL]);
-	const continuing: INodeExecutionData[] = [];
-	for (const item of items) {
-		if (!(await handedToWaitingExecution(this, item.json, withApi))) continuing.push(item);
-	}
-	return [continuing];
-}
+/** `handedOver`: a waiting execution took the message. `continue`: nothing waits for it here. */
+export type Routing = { route: 'handedOver' } | { route: 'continue' } | { route: 'failed'; failure: HandOverFailure };
 
-async function handedToWaitingExecution(context: IExecuteFunctions, message: IDataObject, withApi: boolean) {
-	if (typeof message.uuid !== 'string' || typeof message.roomId !== 'string' || message.roomId === '') return false;
+/**
+ * Run in the trigger's `webhook()`, before n8n starts any execution: a message from a customer
+ * whose execution of this workflow waits in that room (Message → Send and Wait for Reply) resumes
+ * that execution and starts nothing here; every other message starts the workflow. First this
+ * process's own pauses (regular mode: webhook() runs in the main process where the node paused,
+ * and n8n's API does not list them), then, with the n8n API credential, the waiting executions
+ * n8n's API lists (queue mode, where webhook() runs in a webhook process; after a restart).
+ */
+export async function routeToWaitingExecution(context: IWebhookFunctions, message: IDataObject): Promise<Routing> {
+	if (typeof message.uuid !== 'string' || typeof message.roomId !== 'string' || message.roomId === '') return { route: 'continue' };
 	const respondedAt = new Date();
 	const room = roomKey(message.uuid, message.roomId);
 	const workflowId = String(context.getWorkflow().id);
@@ -30,23 +25,32 @@ async function handedToWaitingExecution(context: IExecuteFunctions, message: IDa
 		handOverReply(context, execution.resumeUrl, { message, respondedAt: respondedAt.toISOString(), asked: execution.asked });
 	// Several executions waiting in one room get the messages oldest first. Two messages racing
 	// for one execution: n8n resumes an execution only while it still waits, so one of them wins
-	// and the other (told it no longer waits) continues into the workflow. Nothing is lost or doubled.
+	// and the other (told it no longer waits) starts the workflow. Nothing is lost or doubled.
 	for (const pause of rememberedPausesFor(workflowId, room, respondedAt.getTime())) {
-		const outcome = await handOver(pause);
-		if (outcome === 'resumed') {
+		const handed = await handOver(pause);
+		if (handed.outcome === 'resumed') {
 			forgetRememberedPause(workflowId, pause);
-			return true;
+			return { route: 'handedOver' };
 		}
-		// Not taken here (not yet paused, or stopped): the API path below, then the workflow decide.
+		if (handed.outcome === 'uncertain') return { route: 'failed', failure: { stage: 'handOver', reason: handed.reason } };
+		// Not taken here (not yet paused, stopped, or this process's resume URL refused): the API
+		// path below, then the workflow decide.
 	}
-	if (!withApi) return false;
-	for (const execution of await waitingExecutionsFor(context, room)) {
+	if (!context.getNode().credentials?.[N8N_API_CREDENTIAL]) return { route: 'continue' };
+	let waiting;
+	try {
+		waiting = await waitingExecutionsFor(context, room);
+	} catch (error) {
+		return { route: 'failed', failure: { stage: 'lookup', reason: (error as Error).message || (error as Error).name } };
+	}
+	for (const execution of waiting) {
 		// After its limit the message is not the reply: n8n resumes that execution with its time-out.
 		if (execution.deadline > 0 && respondedAt.getTime() >= execution.deadline) continue;
-		const outcome = await handOver(execution);
+		const handed = await handOver(execution);
 		forgetPause(execution.pause ?? execution.id);
-		if (outcome === 'unreachable') throw handOverFailed(context, 'Connection refused');
-		if (outcome === 'resumed') return true;
+		if (handed.outcome === 'resumed') return { route: 'handedOver' };
+		if (handed.outcome === 'uncertain') return { route: 'failed', failure: { stage: 'handOver', reason: handed.reason } };
+		if (handed.outcome === 'unreachable') return { route: 'failed', failure: { stage: 'handOver', reason: 'Connection refused' } };
 	}
-	return false;
+	return { route: 'continue' };
 }
