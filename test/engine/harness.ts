@@ -66,10 +66,17 @@ export interface RunOptions {
 	nodeType?: string;
 }
 
+export interface WorkflowRunOptions {
+	/** The execution's id, as n8n gives it (also in `$execution.resumeUrl`). */
+	executionId?: string;
+	/** Where `$execution.resumeUrl` points: n8n's /webhook-waiting address, or a stand-in. */
+	webhookWaitingBaseUrl?: string;
+}
+
 export interface Engine {
 	runNode(parameters: INodeParameters, items: IDataObject[], options?: RunOptions): Promise<NodeRun>;
 	/** Several nodes as a saved workflow has them (types, versions, connections), from `startNode`. */
-	runWorkflow(nodes: INode[], connections: IConnections, startNode: string, items: IDataObject[]): Promise<IRun>;
+	runWorkflow(nodes: INode[], connections: IConnections, startNode: string, items: IDataObject[], options?: WorkflowRunOptions): Promise<IRun>;
 	testCredential(data: CredentialData): Promise<{ status: string; message: string }>;
 	/**
 	 * One poll of a polling trigger, as n8n's ActiveWorkflows runs it: `staticData` is what n8n
@@ -131,6 +138,7 @@ export async function loadEngine(
 		start: INode,
 		inputItems: IDataObject[],
 		credentials: CredentialData,
+		options: WorkflowRunOptions = {},
 	): Promise<IRun> => {
 		const workflow = new Workflow({ id: 'engine-test', nodes, connections, active: false, nodeTypes });
 		const runData = createRunExecutionData({
@@ -141,6 +149,8 @@ export async function loadEngine(
 			},
 		});
 		const data = additionalData(credentials);
+		if (options.executionId !== undefined) data.executionId = options.executionId;
+		if (options.webhookWaitingBaseUrl !== undefined) data.webhookWaitingBaseUrl = options.webhookWaitingBaseUrl;
 		data.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
 			id: 'engine-test',
 			name: 'Engine test',
@@ -179,14 +189,14 @@ export async function loadEngine(
 			};
 		},
 
-		async runWorkflow(nodes, connections, startNode, inputItems) {
+		async runWorkflow(nodes, connections, startNode, inputItems, options) {
 			const withCredential = nodes.map((node) => ({
 				...node,
 				credentials: { [credentialTypeName]: { id: CREDENTIAL_ID, name: 'HappyTalk' } },
 			}));
 			const start = withCredential.find((node) => node.name === startNode);
 			if (!start) throw new Error(`No node "${startNode}"`);
-			return await execute(withCredential, connections, start, inputItems, defaultCredentials);
+			return await execute(withCredential, connections, start, inputItems, defaultCredentials, options);
 		},
 
 		async poll(nodeName, parameters, staticData, mode = 'trigger') {
