@@ -40,10 +40,10 @@ export const MEMORY_REGISTRY_LIMIT = 10_000;
 
 /**
  * The pauses of this n8n process, by workflow id and then execution id. In regular mode the
- * HappyTalk node pauses and the trigger's execute() runs in the same process, and n8n's public
- * API does not list the executions that process holds (docs/send-and-wait.md), so this is how
- * the trigger finds them there. In queue mode the pause and the reply are in different
- * processes: the trigger finds nothing here and asks n8n's API. Lost on restart, by design: the
+ * HappyTalk node pauses and the trigger's webhook() runs in the same (main) process, and n8n's
+ * public API does not list the executions that process holds (docs/send-and-wait.md), so this is
+ * how the trigger finds them there. In queue mode the node pauses on a worker and the trigger's
+ * webhook() runs in a webhook process (or the main): it finds nothing here and asks n8n's API. Lost on restart, by design: the
  * API lists the waiting executions from the database then.
  */
 const pauses = new Map<string, WaitingPause & { workflowId: string }>();

@@ -53,10 +53,11 @@ export async function run(this: IExecuteFunctions, findOperation: FindOperation)
 }
 
 /**
- * Regular mode: the trigger's execute() runs in this same process and finds the pause here (n8n's
- * API does not list it). Queue mode: the reply's trigger execution may run on another worker, which
- * asks n8n's API; an entry here that an execution resumed elsewhere left behind is refused by the
- * node's webhook if it no longer fits (webhook.ts), and ends at its limit or the registry's bound.
+ * Regular mode: the trigger's webhook() runs in this same process and finds the pause here (n8n's
+ * API does not list it). Queue mode: the reply reaches the trigger's webhook() in a webhook process
+ * (or the main), which asks n8n's API; an entry a worker keeps here is not read there, and ends at
+ * its limit or the registry's bound. An entry older than the execution's current pause is refused
+ * by the node's webhook if it no longer fits (webhook.ts).
  */
 function rememberInThisProcess(context: IExecuteFunctions, items: Array<{ json: IDataObject; pairedItem: { item: number } }>, deadline?: number) {
 	const waiting = items.find(({ json }) => json.replied === false)?.json;
