@@ -68,4 +68,28 @@ async function waitingExecutionsInEditor(n8nUrl, cookie, workflowId) {
 	return ((await response.json()).data?.results ?? []).length;
 }
 
-module.exports = { N8N_API_CREDENTIAL, importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, ownerSession: dialogOwnerSession };
+/** Every execution of the workflow, whatever its status, from n8n's editor API (at most 100). */
+async function executionsInEditor(n8nUrl, cookie, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const response = await fetch(`${n8nUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	if (!response.ok) throw new Error(`Listing executions failed: HTTP ${response.status} ${await response.text()}`);
+	return ((await response.json()).data?.results ?? []).length;
+}
+
+/** Every execution of the workflow the public API lists, whatever its status (at most 250). */
+async function executionsOf(n8nUrl, apiKey, workflowId) {
+	const response = await fetch(`${n8nUrl}/api/v1/executions?workflowId=${workflowId}&limit=250`, { headers: { 'X-N8N-API-KEY': apiKey } });
+	if (!response.ok) throw new Error(`Listing executions failed: HTTP ${response.status}`);
+	return ((await response.json()).data ?? []).length;
+}
+
+module.exports = {
+	N8N_API_CREDENTIAL,
+	importN8nApiCredential,
+	connectN8nApi,
+	waitingExecutions,
+	waitingExecutionsInEditor,
+	executionsInEditor,
+	executionsOf,
+	ownerSession: dialogOwnerSession,
+};

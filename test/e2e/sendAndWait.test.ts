@@ -24,7 +24,7 @@ const { importDemoData, cli } = require('../../scripts/demoData');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { answerQuestions } = require('../../sandbox/answeringCustomers');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, ownerSession } = require('../../scripts/n8nApiCredential');
+const { importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, executionsInEditor, executionsOf, ownerSession } = require('../../scripts/n8nApiCredential');
 
 const DIALOG = { id: 'HtE2eDialog00001', webhookId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
 /** 0.1 minutes: six seconds to answer. Its own path secret, so both triggers are active at once. */
@@ -145,6 +145,9 @@ describe.each(regularVersions)('n8n %s: Send and Wait for Reply, regular mode', 
 		await sleep(1500);
 		expect(inRoom(n8n.sandbox, '200001').slice(3)).toEqual(['got: B-2']);
 		expect(inRoom(n8n.sandbox, '200002')).toEqual(['Order number for not me?', 'got: C-3']);
+		// The trigger handed the three answers over in its webhook: they started no execution of
+		// their own, so n8n lists one per conversation ("hello", "again", "not me").
+		expect(await executionsInEditor(server.url, session, DIALOG.id)).toBe(3);
 	});
 
 	test('100 rooms wait, every customer answers at once: each execution gets its own room\'s answer, once', async () => {
@@ -274,5 +277,7 @@ describe(`n8n ${QUEUE_VERSION}: Send and Wait for Reply in queue mode (a main, t
 		await sleep(3000);
 		expect(got().map((w) => `${w.room_id} ${w.msg}`).sort()).toEqual(rooms.map((room) => `${room.roomId} got: q ${room.roomId}`).sort());
 		expect(asked()).toBe(20);
+		// The answers were handed over in the webhook processes: one execution per room, none for an answer.
+		expect(await executionsOf(cluster.main.url, apiKey, DIALOG.id)).toBe(20);
 	});
 });
