@@ -31,6 +31,22 @@ test.each(pairs)('%s and %s have the same sections, at the same levels, in the s
 	expect(headingLevels(korean)).toEqual(headingLevels(english));
 });
 
+/** Table rows, list items and code fences: a row or an item left untranslated changes a count. */
+function shape(file: string, lists: boolean) {
+	const lines = read(file).split('\n');
+	return {
+		tableRows: lines.filter((line) => line.startsWith('|')).length,
+		codeFences: lines.filter((line) => line.startsWith('```')).length,
+		// The Korean README explains its layout block in a list of its own, so its list items are not compared.
+		...(lists ? { listItems: lines.filter((line) => /^\s*- /.test(line)).length } : {}),
+	};
+}
+
+test.each(pairs)('%s and %s have as many table rows, list items and code blocks', (english, korean) => {
+	const lists = english !== 'README.md';
+	expect(shape(korean, lists)).toEqual(shape(english, lists));
+});
+
 /** The README's layout block: the first code block after the line that introduces it. */
 function layoutBlock(file: string, intro: string): string[] {
 	const lines = read(file).split('\n');
