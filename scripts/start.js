@@ -80,7 +80,7 @@ n8n ${N8N_VERSION} is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
   Credential "HappyTalk Customer Sandbox" → its customer API (company token ${sandbox.companyToken})
-  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
+  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see docs/ai-agent.md to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
   Try the published webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\

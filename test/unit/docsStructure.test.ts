@@ -1,7 +1,8 @@
 /**
- * The Korean pages mirror the English ones section for section, and the README's layout describes
- * the code as it is: every path it names exists, every folder of the nodes is named, and the
- * Korean README shows the same layout. (Facts inside the sections: docs.test.ts.)
+ * The Korean pages mirror the English ones section for section (the READMEs, the changelogs and
+ * docs/), and the layout in docs/development.md describes the code as it is: every path it names
+ * exists, every folder of the nodes is named, and docs/development.ko.md shows the same layout.
+ * (Facts inside the sections: docs.test.ts.)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ function headingLevels(file: string): number[] {
 
 const pairs = [
 	['README.md', 'README.ko.md'],
+	['CHANGELOG.md', 'CHANGELOG.ko.md'],
 	...readdirSync(path.join(REPO, 'docs'))
 		.filter((file) => file.endsWith('.ko.md'))
 		.map((file) => [`docs/${file.replace(/\.ko\.md$/, '.md')}`, `docs/${file}`]),
@@ -37,17 +39,17 @@ function shape(file: string, lists: boolean) {
 	return {
 		tableRows: lines.filter((line) => line.startsWith('|')).length,
 		codeFences: lines.filter((line) => line.startsWith('```')).length,
-		// The Korean README explains its layout block in a list of its own, so its list items are not compared.
+		// The Korean development page explains its layout block in a list of its own, so its list items are not compared.
 		...(lists ? { listItems: lines.filter((line) => /^\s*- /.test(line)).length } : {}),
 	};
 }
 
 test.each(pairs)('%s and %s have as many table rows, list items and code blocks', (english, korean) => {
-	const lists = english !== 'README.md';
+	const lists = english !== 'docs/development.md';
 	expect(shape(korean, lists)).toEqual(shape(english, lists));
 });
 
-/** The README's layout block: the first code block after the line that introduces it. */
+/** The development page's layout block: the first code block after the line that introduces it. */
 function layoutBlock(file: string, intro: string): string[] {
 	const lines = read(file).split('\n');
 	const start = lines.findIndex((line) => line.trim() === intro);
@@ -57,7 +59,7 @@ function layoutBlock(file: string, intro: string): string[] {
 	return lines.slice(open + 1, close);
 }
 
-const layout = layoutBlock('README.md', 'Layout:');
+const layout = layoutBlock('docs/development.md', '## Layout');
 
 /** The paths the layout names: top-level entries as written, indented ones under the last top-level folder. */
 function namedPaths(block: string[]): string[] {
@@ -103,6 +105,6 @@ test.each(nodeFolders)('%s is described in the layout', (folder) => {
 	else expect(text).toMatch(new RegExp(`(^|[\\s,])${inside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`, 'm'));
 });
 
-test('README.ko.md shows the same layout', () => {
-	expect(layoutBlock('README.ko.md', '구조:')).toEqual(layout);
+test('docs/development.ko.md shows the same layout', () => {
+	expect(layoutBlock('docs/development.ko.md', '## 구조')).toEqual(layout);
 });
