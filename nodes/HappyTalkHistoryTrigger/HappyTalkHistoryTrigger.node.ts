@@ -140,7 +140,8 @@ async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: nu
 		plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, options.startHours));
 	// Messages are read while the list is still walked; a room is read when listed and new (or pending).
 	const reader = messageReader(call, options.messageConcurrency);
-	const listing = await listCompleted(call, plan, stopBelow, state?.oneDayPerRequest ?? false, (entry) => {
+	const known = { oneDayPerRequest: state?.oneDayPerRequest ?? false, sameDayEdate: state?.sameDayEdate ?? false };
+	const listing = await listCompleted(call, plan, stopBelow, known, (entry) => {
 		if (options.includeMessages && roomsToRead(state, [entry], now, options.startHours).length > 0) reader.add(entry);
 	}).catch(async (error: unknown) => {
 		await reader.finish({ failed: true });
@@ -151,7 +152,7 @@ async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: nu
 		for (const entry of roomsToRead(state, listing.rooms, now, options.startHours)) read.outcomes.set(entry.id, { ok: true });
 	}
 	const { state: next, emit } = afterPoll(state, now, listing.rooms, read.outcomes);
-	writeState(data, { ...next, oneDayPerRequest: listing.oneDayPerRequest });
+	writeState(data, { ...next, ...listing.pace });
 	return emit.map((emission) => read.items.get(emission.id) ?? emissionOutput(emission));
 }
 

@@ -14,7 +14,8 @@ const COMPLETED = '2';
  *   watermark (emitted, waiting in `pending`, or there before activation);
  * - `pending`: rooms whose messages could not be read yet, with the polls tried so far;
  * - `since`: n8n's time at first activation, which places the listing while nothing is seen;
- * - `oneDayPerRequest`: HappyTalk refused a longer range (-504), so each request asks for a day.
+ * - `oneDayPerRequest`: HappyTalk refused a longer range (-504), so each request asks for a day;
+ * - `sameDayEdate`: HappyTalk refused one day sent as two (it counts `edate` in): sdate = edate.
  * A room is new when it is neither seen nor pending and completed no earlier than the watermark
  * minus the window: the watermark only grows, so a room once seen is either still remembered or
  * older than anything a poll looks at. Memory holds what completes within one window.
@@ -25,6 +26,7 @@ export interface TriggerState {
 	pending: Record<string, { at: number; tries: number }>;
 	since: number;
 	oneDayPerRequest: boolean;
+	sameDayEdate: boolean;
 }
 
 /** A completed room from the list: its id, its completion time (ms) and the list's fields. */
@@ -45,7 +47,7 @@ export interface Emission {
 }
 
 export function readState(data: IDataObject): TriggerState | undefined {
-	const { watermark, seen, pending, since, oneDayPerRequest } = data;
+	const { watermark, seen, pending, since, oneDayPerRequest, sameDayEdate } = data;
 	if (typeof since === 'number' && (watermark === null || typeof watermark === 'number') && isRecord(seen) && isRecord(pending)) {
 		return {
 			watermark,
@@ -53,11 +55,12 @@ export function readState(data: IDataObject): TriggerState | undefined {
 			pending: { ...(pending as TriggerState['pending']) },
 			since,
 			oneDayPerRequest: oneDayPerRequest === true,
+			sameDayEdate: sameDayEdate === true,
 		};
 	}
 	// Version 1.0 of the package kept { startedAt, watermark, emitted }: carried over as it stands.
 	if (typeof data.startedAt === 'number' && typeof watermark === 'number' && isRecord(data.emitted)) {
-		return { watermark, seen: { ...(data.emitted as Record<string, number>) }, pending: {}, since: data.startedAt, oneDayPerRequest: false };
+		return { watermark, seen: { ...(data.emitted as Record<string, number>) }, pending: {}, since: data.startedAt, oneDayPerRequest: false, sameDayEdate: false };
 	}
 	return undefined;
 }
@@ -70,6 +73,7 @@ export function writeState(data: IDataObject, state: TriggerState): void {
 	data.pending = state.pending;
 	data.since = state.since;
 	data.oneDayPerRequest = state.oneDayPerRequest;
+	data.sameDayEdate = state.sameDayEdate;
 }
 
 /**
@@ -144,7 +148,7 @@ export function afterPoll(
 ): { state: TriggerState; emit: Emission[] } {
 	const next: TriggerState = state
 		? { ...state, seen: { ...state.seen }, pending: { ...state.pending } }
-		: { watermark: null, seen: {}, pending: {}, since: now, oneDayPerRequest: false };
+		: { watermark: null, seen: {}, pending: {}, since: now, oneDayPerRequest: false, sameDayEdate: false };
 	const emit: Emission[] = [];
 	const listedIds = new Set<string>();
 	for (const entry of listed) {
