@@ -50,7 +50,9 @@ const OVER_DATE = -504;
  *   (`edate` counted in) is asked for as `sdate` = `edate` from then on; only that refused is an
  *   error. A window refused after some of its pages were read is read again.
  * - With `mayBeCut`, an answer that may have been cut short is read again as windows of half its
- *   days, down to one (`onCut` hears of a day that still may be).
+ *   days, down to one; a day still cut is also asked for alone (`sdate` = `edate`), which is that
+ *   day where HappyTalk counts `edate` in. `onCut` hears of a day that may still be cut: that
+ *   answer cut too, or empty (where `edate` is left out it always is, and the day was cut).
  */
 export async function* inDateWindows<T>(
 	filters: HistoryFilters,
@@ -89,8 +91,14 @@ export async function* inDateWindows<T>(
 				pace.days = Math.ceil(days / 2);
 				continue;
 			}
-			if (answer.cut) walk.onCut?.(window, answer.count);
-			for await (const item of answer.items) {
+			let items = answer.items;
+			if (answer.cut) {
+				// One day sent as two: the day alone may be whole where edate is counted in.
+				const alone = pace.sameDayEdate ? undefined : await dayAlone(first, readWindow, walk);
+				if (!alone || alone.cut || alone.count === 0) walk.onCut?.(window, answer.count);
+				if (alone) items = concat(alone.items, answer.items);
+			}
+			for await (const item of items) {
 				if (seen.has(walk.idOf(item))) continue;
 				if (!pace.sameDayEdate && (await beyond.has(item))) continue;
 				if (firstTime(item)) yield item;
@@ -115,6 +123,23 @@ async function answerOf<T>(items: AsyncIterable<T>, walk: WindowWalk<T>) {
 	const all: T[] = [];
 	for await (const item of items) all.push(item);
 	return { items: fromArray(all), cut: walk.mayBeCut(all), count: all.length };
+}
+
+/** The day alone (`sdate` = `edate`); undefined when HappyTalk refuses it with -504. */
+async function dayAlone<T>(day: string, readWindow: (window: DateWindow) => AsyncIterable<T>, walk: WindowWalk<T>) {
+	let refusal: unknown;
+	try {
+		return await answerOf(readWindow({ sdate: day, edate: day }), walk);
+	} catch (error) {
+		refusal = error;
+	}
+	if (customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
+	return undefined;
+}
+
+async function* concat<T>(first: AsyncIterable<T>, second: AsyncIterable<T>): AsyncGenerator<T> {
+	yield* first;
+	yield* second;
 }
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
