@@ -162,6 +162,19 @@ test('one day per request once HappyTalk refuses the span (-504): still one room
 	expect(days.every(([sdate, edate]) => sdate === edate)).toBe(true);
 });
 
+test.each([31, 2, 1])('HappyTalk leaves edate out of the range, and accepts %i day(s) at a time: a room opened the day before and completed now is emitted once', async (maxSpanDays) => {
+	sandbox.setHistoryReadings({ edate: 'exclusive', maxSpanDays, rangeBy: 'reg_date' });
+	const { staticData: start } = await poll({});
+	sandbox.addHistoryRooms([{ id: `EDATE-OUT-${maxSpanDays}`, uuid: 'member46', reg_date: koreaTime(-26 * 3600000), complate_date: koreaTime(1000) }]);
+	const first = await poll(start);
+	expect(first.rooms.map((room) => room.roomId)).toEqual([`EDATE-OUT-${maxSpanDays}`]);
+	expect((await poll(first.staticData)).emitted).toBe(false);
+	// Every request is within the span, counted as HappyTalk counts it (edate left out).
+	for (const request of calls(ROOM_LIST).filter((entry) => entry.code === null)) {
+		expect((Date.parse(String(request.body?.edate)) - Date.parse(String(request.body?.sdate))) / 86400000).toBeLessThanOrEqual(maxSpanDays);
+	}
+});
+
 test.each([
 	['the default', {}, 5],
 	['Message Requests at Once 2', { messageConcurrency: 2 }, 2],
