@@ -190,7 +190,9 @@ describe('dates', () => {
 		live.sandbox.reset();
 		const result = await runCustomer(getManyRooms({ filters: { startDate: `${day}${time}`, endDate: `${day}${time}` } }));
 		expect(result.error).toBeUndefined();
-		expect(bodyOf(calls(ROOM_LIST))).toMatchObject({ sdate: day, edate: day });
+		// edate is the day after: HappyTalk may leave it out of the range (docs/decisions.md).
+		const dayAfter = new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+		expect(bodyOf(calls(ROOM_LIST))).toMatchObject({ sdate: day, edate: dayAfter });
 	});
 
 	test.prop([impossibleDay, fc.constantFrom('', 'T10:00:00')], { numRuns: 60 })(
