@@ -162,6 +162,21 @@ test('one day per request once HappyTalk refuses the span (-504): still one room
 	expect(days.every(([sdate, edate]) => sdate === edate)).toBe(true);
 });
 
+test.each([
+	['by default (60 minutes)', {}, []],
+	['with Late Rooms Window 120 minutes', { recheckMinutes: 120 }, ['LISTED-LATE']],
+])('a room HappyTalk lists after one completed 90 minutes later: %s', async (_label, options, late) => {
+	const parameters = { options };
+	const { staticData: start } = await poll({}, parameters);
+	sandbox.addHistoryRooms([{ id: 'COMPLETED-LATER', uuid: 'member47', reg_date: koreaTime(-60000), complate_date: koreaTime(3 * 3600000) }]);
+	const first = await poll(start, parameters);
+	expect(first.rooms.map((room) => room.roomId)).toEqual(['COMPLETED-LATER']);
+	sandbox.addHistoryRooms([{ id: 'LISTED-LATE', uuid: 'member48', reg_date: koreaTime(-60000), complate_date: koreaTime(1.5 * 3600000) }]);
+	const next = await poll(first.staticData, parameters);
+	expect(next.rooms.map((room) => room.roomId)).toEqual(late);
+	expect((await poll(next.staticData, parameters)).emitted).toBe(false);
+});
+
 test.each([31, 2, 1])('HappyTalk leaves edate out of the range, and accepts %i day(s) at a time: a room opened the day before and completed now is emitted once', async (maxSpanDays) => {
 	sandbox.setHistoryReadings({ edate: 'exclusive', maxSpanDays, rangeBy: 'reg_date' });
 	const { staticData: start } = await poll({});
