@@ -1,38 +1,10 @@
 import { customerFailOf } from '../../errors/customerApi/failCodeError';
-import { HISTORY_WINDOW_DAYS, type HistoryFilters } from './filters.schema';
+import type { HistoryFilters } from './filters.schema';
 import { addDays, daysFromTo } from './kstDates';
+import { answerOf, beyondEnd, concat, dayAlone } from './windowReads';
+import { firstPace, OVER_DATE, type DateWindow, type WindowWalk } from './windowTypes';
 
-export interface DateWindow {
-	sdate?: string;
-	edate?: string;
-}
-
-/**
- * What a walk learns of HappyTalk's ranges and keeps for the rest of it (the Counseling Trigger
- * keeps it between polls): `days`, the new days a window reads; `sameDayEdate`, set when HappyTalk
- * refused one day sent as `sdate` … the day after (so it counts `edate` in, and allows one day).
- */
-export interface WindowPace {
-	days: number;
-	sameDayEdate: boolean;
-}
-
-/** A window of `days` new days is sent as days + 1 (see inDateWindows): at most HISTORY_WINDOW_DAYS. */
-export const firstPace = (): WindowPace => ({ days: HISTORY_WINDOW_DAYS - 1, sameDayEdate: false });
-
-export interface WindowWalk<T> {
-	idOf(item: T): string;
-	/** The days (Y-m-d) an item carries (opened, completed); with it, the walk keeps to the range's end. */
-	daysOf?(item: T): string[];
-	pace?: WindowPace;
-	/** With it, a window is read whole first; true when its answer may have been cut short. */
-	mayBeCut?(items: T[]): boolean;
-	/** A window (or the search without dates) whose answer may be cut, and that cannot be split. */
-	onCut?(window: DateWindow, count: number): void;
-}
-
-/** HappyTalk's "the range is longer than I allow" (customer-api.md, fail codes). */
-const OVER_DATE = -504;
+export { firstPace, type DateWindow, type WindowPace, type WindowWalk } from './windowTypes';
 
 /**
  * Reads the filters' date range window after window, in the requested order (newest days first
@@ -117,63 +89,3 @@ export async function* inDateWindows<T>(
 	}
 }
 
-/** The window's items as they come; with `mayBeCut`, read whole first, and whether they may be cut. */
-async function answerOf<T>(items: AsyncIterable<T>, walk: WindowWalk<T>) {
-	if (!walk.mayBeCut) return { items, cut: false, count: 0 };
-	const all: T[] = [];
-	for await (const item of items) all.push(item);
-	return { items: fromArray(all), cut: walk.mayBeCut(all), count: all.length };
-}
-
-/** The day alone (`sdate` = `edate`); undefined when HappyTalk refuses it with -504. */
-async function dayAlone<T>(day: string, readWindow: (window: DateWindow) => AsyncIterable<T>, walk: WindowWalk<T>) {
-	let refusal: unknown;
-	try {
-		return await answerOf(readWindow({ sdate: day, edate: day }), walk);
-	} catch (error) {
-		refusal = error;
-	}
-	if (customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
-	return undefined;
-}
-
-async function* concat<T>(first: AsyncIterable<T>, second: AsyncIterable<T>): AsyncGenerator<T> {
-	yield* first;
-	yield* second;
-}
-
-async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
-	yield* items;
-}
-
-/**
- * Whether an item came only from the day after the range's end: asked of items that carry a day
- * past the end, with HappyTalk's list for that day alone read once, when first needed. A -504
- * for that one day means HappyTalk does not count `edate` in (else it would take one day): no
- * item came from it.
- */
-function beyondEnd<T>(end: string, readWindow: (window: DateWindow) => AsyncIterable<T>, walk: WindowWalk<T>) {
-	const next = addDays(end, 1);
-	let listed: Promise<Set<string>> | undefined;
-	const read = async () => {
-		const ids = new Set<string>();
-		let refusal: unknown;
-		try {
-			const day = { sdate: next, edate: next };
-			const answer = await answerOf(readWindow(day), walk);
-			if (answer.cut) walk.onCut?.(day, answer.count);
-			for await (const item of answer.items) ids.add(walk.idOf(item));
-		} catch (error) {
-			refusal = error;
-		}
-		if (refusal !== undefined && customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
-		return ids;
-	};
-	return {
-		async has(item: T): Promise<boolean> {
-			if (!walk.daysOf || !walk.daysOf(item).some((day) => day > end)) return false;
-			listed ??= read();
-			return (await listed).has(walk.idOf(item));
-		},
-	};
-}
