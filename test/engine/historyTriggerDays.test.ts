@@ -38,6 +38,13 @@ const SCENARIOS: Scenario[] = [
 		clockOffsetMs: -5 * HOUR,
 		readings: { rangeBy: 'complate_date', maxSpanDays: 1, pageCap: 20 },
 	},
+	{
+		name: 'HappyTalk 2 h ahead, edate left out of the range, dates select by reg_date, one day per request',
+		seed: 37,
+		hours: 26,
+		clockOffsetMs: 2 * HOUR,
+		readings: { edate: 'exclusive', rangeBy: 'reg_date', maxSpanDays: 1 },
+	},
 ];
 
 interface PlannedRoom {
