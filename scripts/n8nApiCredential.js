@@ -25,9 +25,12 @@ async function importN8nApiCredential(version, cliEnv, n8nUrl) {
 	}
 }
 
-/** Makes an API key that may list and read executions, puts it into the credential, returns it. */
-async function connectN8nApi(n8nUrl) {
-	const { cookie } = await ownerSession(n8nUrl, OWNER);
+/**
+ * Makes an API key that may list and read executions, puts it into the credential, returns it.
+ * `cookie`: an owner's session (`npm start` has its own owner); otherwise this module's owner.
+ */
+async function connectN8nApi(n8nUrl, cookie) {
+	cookie ??= (await ownerSession(n8nUrl, OWNER)).cookie;
 	const headers = { 'content-type': 'application/json', cookie };
 	const created = await fetch(`${n8nUrl}/rest/api-keys`, {
 		method: 'POST',

@@ -12,12 +12,12 @@ import { customerSays, opensFor, writesTo, type Turn } from '../support/customer
 import { sleep, until } from '../support/waiting';
 import { prepareRealN8n, type RealN8n } from './realN8n';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8N_VERSIONS, REPO, activateCommand, freePort } = require('../../scripts/n8n');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { N8N_VERSIONS, REPO, activateCommand } = require('../../scripts/n8n');
 const { ORDER_DIALOG_RECEIVE_PATH } = require('../../scripts/demoData');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { importN8nApiCredential, connectN8nApi } = require('../../scripts/n8nApiCredential');
+const { publishOrderDialog, connectOrderDialog } = require('../../scripts/demoDialog');
+const { receivePath, triggerOf, webhookPath } = require('../../scripts/receivePath');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const example = JSON.parse(readFileSync(path.join(REPO, 'examples', 'order-status-dialog.json'), 'utf8'));
 const ASK = 'Ask for the order number';
@@ -61,17 +61,15 @@ describeRegular('n8n %s: the order-status dialog example', (version) => {
 
 	beforeAll(async () => {
 		n8n = await prepareRealN8n(version);
-		const cliEnv = { ...n8n.env, N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		await importN8nApiCredential(version, cliEnv, `http://127.0.0.1:${n8n.env.N8N_PORT}`);
+		// The example as `npm start` publishes it, with its trigger's n8n API credential connected.
+		expect(await publishOrderDialog(version, n8n.env)).toBe(true);
 		await n8n.importWorkflows([quickTimeOut]);
-		for (const id of [example.id, quickTimeOut.id]) expect((await n8n.cli(activateCommand(version, id))).code).toBe(0);
-		const dialogPath = (ORDER_DIALOG_RECEIVE_PATH as string).replace(/^webhook\//, '');
-		const quickPath = `${quickTimeOut.nodes.find((node: { webhookId?: string }) => node.webhookId).webhookId}/quick-time-out-secret`;
-		const server = await n8n.startServer([`${dialogPath}/message/:uuid`, `${quickPath}/message/:uuid`]);
+		expect((await n8n.cli(activateCommand(version, quickTimeOut.id))).code).toBe(0);
+		const server = await n8n.startServer([webhookPath(triggerOf(example)), webhookPath(triggerOf(quickTimeOut))]);
 		stopServer = server.stop;
-		await connectN8nApi(server.url);
+		await connectOrderDialog(version, n8n.userFolder, server.url);
 		dialogUrl = `${server.url}/${ORDER_DIALOG_RECEIVE_PATH}`;
-		quickUrl = `${server.url}/webhook/${quickPath}`;
+		quickUrl = `${server.url}/${receivePath(triggerOf(quickTimeOut))}`;
 	});
 
 	afterAll(async () => {
