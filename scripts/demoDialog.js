@@ -25,7 +25,9 @@ async function publishOrderDialog(version, env) {
 	if (!dialogRunsOn(version)) return false;
 	const marker = path.join(env.N8N_USER_FOLDER, PUBLISHED_MARKER);
 	if (fs.existsSync(marker)) return true;
+	// The imported credential holds no key yet: connectOrderDialog makes one once n8n runs.
 	await importN8nApiCredential(version, env, `http://127.0.0.1:${env.N8N_PORT}`);
+	fs.rmSync(path.join(env.N8N_USER_FOLDER, CONNECTED_MARKER), { force: true });
 	const publish = n8n.activateCommand(version, ORDER_DIALOG_EXAMPLE.id);
 	if ((await n8n.runCli(version, env, publish)).code !== 0) {
 		// A demo folder made before the example existed: import it, then publish.

@@ -50,8 +50,12 @@ async function main() {
 	n8n.ensureN8n(N8N_VERSION);
 
 	step('Installing n8n-nodes-happytalk into the demo n8n, as n8n installs community packages');
-	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
-	n8n.installPackage(USER_FOLDER, tarball);
+	const packFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-'));
+	try {
+		n8n.installPackage(USER_FOLDER, n8n.packPackage(packFolder));
+	} finally {
+		fs.rmSync(packFolder, { recursive: true, force: true });
+	}
 
 	step('Starting the HappyTalk sandbox');
 	// The sandbox plays HappyTalk: customers' messages go to the auto-reply bot's trigger.
