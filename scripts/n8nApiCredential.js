@@ -36,7 +36,9 @@ async function connectN8nApi(n8nUrl, cookie) {
 	// n8n refuses a second key with the same label; the old one's only user is this credential.
 	const listed = await fetch(`${n8nUrl}/rest/api-keys`, { headers });
 	if (!listed.ok) throw new Error(`Listing n8n API keys failed: HTTP ${listed.status} ${await listed.text()}`);
-	for (const old of (await listed.json()).data ?? []) {
+	// n8n 2.8 answers a list; 2.41 a page ({ items, counts, totals }).
+	const keys = (await listed.json()).data;
+	for (const old of Array.isArray(keys) ? keys : (keys?.items ?? [])) {
 		if (old.label !== API_KEY_LABEL) continue;
 		const deleted = await fetch(`${n8nUrl}/rest/api-keys/${old.id}`, { method: 'DELETE', headers });
 		if (!deleted.ok) throw new Error(`Deleting the old n8n API key failed: HTTP ${deleted.status} ${await deleted.text()}`);

@@ -16,6 +16,7 @@ import { prepareRealN8n, type RealN8n } from './realN8n';
 const { N8N_VERSIONS, REPO, activateCommand } = require('../../scripts/n8n');
 const { ORDER_DIALOG_RECEIVE_PATH } = require('../../scripts/demoData');
 const { publishOrderDialog, connectOrderDialog } = require('../../scripts/demoDialog');
+const { connectN8nApi } = require('../../scripts/n8nApiCredential');
 const { receivePath, triggerOf, webhookPath } = require('../../scripts/receivePath');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -48,10 +49,12 @@ const WRONG_FORMAT = '주문번호는 A-1001처럼 영문 한 글자, 하이픈,
 const OFFER_LINE = '\n상담사와 연결해 드릴까요? 원하시면 "네"라고 답해 주세요.';
 
 // Regular mode (the trigger finds the pause in its process's memory, docs/send-and-wait.md), on
-// 2.8.4 and 2.41.1 by default: four conversations at once passed there, repeatedly (2026-12-06).
+// 2.8.4 and 2.41.1 by default: the four conversations passed five times on each (2026-12-06, load
+// average 2 to 9 on 2 CPUs), about 55 s each, the file about 2 minutes per version.
 describe.each(versions)('n8n %s: the order-status dialog example', (version) => {
 	let n8n: RealN8n;
 	let stopServer: () => Promise<void>;
+	let n8nUrl: string;
 	let dialogUrl: string;
 	let quickUrl: string;
 
@@ -63,6 +66,7 @@ describe.each(versions)('n8n %s: the order-status dialog example', (version) => 
 		expect((await n8n.cli(activateCommand(version, quickTimeOut.id))).code).toBe(0);
 		const server = await n8n.startServer([webhookPath(triggerOf(example)), webhookPath(triggerOf(quickTimeOut))]);
 		stopServer = server.stop;
+		n8nUrl = server.url;
 		await connectOrderDialog(version, n8n.userFolder, server.url);
 		dialogUrl = `${server.url}/${ORDER_DIALOG_RECEIVE_PATH}`;
 		quickUrl = `${server.url}/${receivePath(triggerOf(quickTimeOut))}`;
@@ -122,5 +126,13 @@ describe.each(versions)('n8n %s: the order-status dialog example', (version) => 
 		expect(await until(() => writesTo(n8n.sandbox, silent.roomId).length >= 2, 120000)).toBe(true);
 		expect(Date.now() - silentStarted).toBeGreaterThanOrEqual(TIMEOUT_SECONDS * 1000);
 		expect(writesTo(n8n.sandbox, silent.roomId)).toEqual([FIRST_QUESTION, '답이 없으셔서 대화를 마칩니다. 필요하시면 언제든 다시 말씀해 주세요.']);
+	});
+
+	test("connecting the credential again (npm start on another port) replaces n8n's API key: the old one is refused", async () => {
+		const apiStatus = async (key: string) =>
+			(await fetch(`${n8nUrl}/api/v1/executions?limit=1`, { headers: { 'X-N8N-API-KEY': key } })).status;
+		const first: string = await connectN8nApi(n8nUrl);
+		const second: string = await connectN8nApi(n8nUrl);
+		expect([await apiStatus(first), await apiStatus(second)]).toEqual([401, 200]);
 	});
 });
