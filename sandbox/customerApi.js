@@ -67,7 +67,7 @@ function byUuid(body, history, readings) {
 	const query = readQuery(body, readings, history.now());
 	if (query.fail) return query.fail;
 	const rooms = select(history.list().filter((room) => room.uuid === body.uuid), query);
-	return success(rooms.map((room) => withMessages(room, history, readings)));
+	return success(capped(rooms, readings).map((room) => withMessages(room, history, readings)));
 }
 
 // The customer-ID search documents no dates, status or sorting: every room, newest first.
@@ -76,7 +76,12 @@ function byCustomerId(body, history, readings) {
 	const owners = new Set(history.customers().filter((entry) => entry.users_id === body.userid).map((entry) => entry.uuid));
 	if (owners.size === 0) return fail('users', `no customer with users_id ${body.userid}`);
 	const rooms = history.list().filter((room) => owners.has(room.uuid)).sort((a, b) => b.regMs - a.regMs || b.seq - a.seq);
-	return success(rooms.map((room) => withMessages(room, history, readings)));
+	return success(capped(rooms, readings).map((room) => withMessages(room, history, readings)));
+}
+
+// Under the reading that caps the customer searches: the first rooms in their order, silently.
+function capped(rooms, { customerSearchCap }) {
+	return customerSearchCap === null ? rooms : rooms.slice(0, customerSearchCap);
 }
 
 function roomList(body, history, readings) {
@@ -120,8 +125,9 @@ function setUserInfo(body, history) {
  * Dates, state and order of a history search. `sdate`/`edate` win over `ndate`; nothing means
  * today (Korea time). One of sdate/edate alone stands for that single day. The range applies to
  * the date the rooms are sorted by: reg_date, or complate_date (then open rooms are left out).
+ * Under the `edate: 'exclusive'` reading the range stops at the start of edate's day.
  */
-function readQuery(body, { maxSpanDays, rangeBy }, now) {
+function readQuery(body, { maxSpanDays, rangeBy, edate }, now) {
 	const given = (key) => (body[key] === undefined || body[key] === null || body[key] === '' ? undefined : body[key]);
 	const today = kstDay(now);
 	let from;
@@ -134,12 +140,13 @@ function readQuery(body, { maxSpanDays, rangeBy }, now) {
 	}
 	if (from === null || to === null) return { fail: fail('overDate', 'a date is not a real Y-m-d date') };
 	if (to < from) return { fail: fail('overDate', 'edate is before sdate') };
-	if ((to - from) / DAY_MS + 1 > maxSpanDays) return { fail: fail('overDate', `the range is longer than ${maxSpanDays} days`) };
+	const endsBefore = edate === 'exclusive' && given('sdate') !== undefined && given('edate') !== undefined;
+	if ((to - from) / DAY_MS + (endsBefore ? 0 : 1) > maxSpanDays) return { fail: fail('overDate', `the range is longer than ${maxSpanDays} days`) };
 	const status = given('status') === undefined ? 99 : Number(given('status'));
 	const sortKey = body.sort_key === 'complate_date' ? 'endMs' : 'regMs';
 	const rangeKey = { reg_date: 'regMs', complate_date: 'endMs', sortKey }[rangeBy];
 	const descending = body.sort_value !== 'asc';
-	return { from, to: to + DAY_MS, status, sortKey, rangeKey, descending };
+	return { from, to: endsBefore ? to : to + DAY_MS, status, sortKey, rangeKey, descending };
 }
 
 function select(rooms, { from, to, status, sortKey, rangeKey, descending }) {

@@ -21,6 +21,14 @@ const { isPlainObject } = require('./validate');
  *   sorted by), 'reg_date' (always the day a room was opened) or 'complate_date'.
  * - `refusedRooms`: ids of rooms whose search by room ID answers `-503 room`, as for a room
  *   HappyTalk deleted or cannot read; they stay in the room list.
+ * - `edate`: the spec calls `edate` "the end of the search range" (검색 종료일) and does not say
+ *   whether that day is in it: 'inclusive' (days sdate … edate) or 'exclusive' (days from sdate up
+ *   to the day before edate, as a query `>= sdate AND < edate` reads it: `sdate` = `edate` selects
+ *   nothing, and the span counted against `maxSpanDays` is edate − sdate days).
+ * - `customerSearchCap`: the searches by customer ID and by UUID document no `limit` or `page`, and
+ *   nothing says whether they cap their answers: a whole number answers at most that many rooms,
+ *   the first in the search's order, with nothing saying so (their `data` is an array: no
+ *   `total_count`). null: every matching room.
  */
 const DEFAULT_READINGS = Object.freeze({
 	pageCap: null,
@@ -31,7 +39,10 @@ const DEFAULT_READINGS = Object.freeze({
 	sitePrefix: true,
 	rangeBy: 'sortKey',
 	refusedRooms: Object.freeze([]),
+	edate: 'inclusive',
+	customerSearchCap: null,
 });
+const EDATE = ['inclusive', 'exclusive'];
 const RANGE_BY = ['sortKey', 'reg_date', 'complate_date'];
 const TOTAL_COUNTS = ['exact', 'absent', 'low', 'high', 'page'];
 
@@ -44,13 +55,16 @@ function checkReadings(input, base = DEFAULT_READINGS) {
 		throw new TypeError(`history readings have an unknown key ${unknown} (allowed: ${Object.keys(DEFAULT_READINGS).join(', ')})`);
 	}
 	const readings = { ...base, ...input };
-	if (readings.pageCap !== null && !(Number.isInteger(readings.pageCap) && readings.pageCap >= 1)) {
-		throw new TypeError('pageCap must be a whole number of at least 1, or null');
+	for (const key of ['pageCap', 'customerSearchCap']) {
+		if (readings[key] !== null && !(Number.isInteger(readings[key]) && readings[key] >= 1)) {
+			throw new TypeError(`${key} must be a whole number of at least 1, or null`);
+		}
 	}
 	if (!(Number.isInteger(readings.maxSpanDays) && readings.maxSpanDays >= 1)) {
 		throw new TypeError('maxSpanDays must be a whole number of at least 1');
 	}
 	if (!TOTAL_COUNTS.includes(readings.totalCount)) throw new TypeError(`totalCount must be one of ${TOTAL_COUNTS.join(', ')}`);
+	if (!EDATE.includes(readings.edate)) throw new TypeError(`edate must be one of ${EDATE.join(', ')}`);
 	if (!RANGE_BY.includes(readings.rangeBy)) throw new TypeError(`rangeBy must be one of ${RANGE_BY.join(', ')}`);
 	if (!Array.isArray(readings.refusedRooms) || !readings.refusedRooms.every((id) => typeof id === 'string')) {
 		throw new TypeError('refusedRooms must be an array of room ids (strings)');

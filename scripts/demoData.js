@@ -85,6 +85,7 @@ async function cli(version, env, args) {
 
 module.exports = {
 	TRANSCRIPT_EXAMPLE,
+	ORDER_DIALOG_EXAMPLE,
 	importDemoData,
 	sandboxCredential,
 	sandboxCustomerCredential,

@@ -12,6 +12,7 @@ const { cli } = require('./demoData');
 const { ownerSession } = require('./n8n');
 
 const N8N_API_CREDENTIAL = { id: 'HtN8nApiCred0001', name: 'n8n API (HappyTalk replies)', type: 'n8nApi' };
+const API_KEY_LABEL = 'HappyTalk replies';
 const OWNER = { email: 'dialog@happytalk.example', firstName: 'Dialog', lastName: 'Owner', password: 'HappyTalk-Dialog-2026' };
 
 async function importN8nApiCredential(version, cliEnv, n8nUrl) {
@@ -25,14 +26,27 @@ async function importN8nApiCredential(version, cliEnv, n8nUrl) {
 	}
 }
 
-/** Makes an API key that may list and read executions, puts it into the credential, returns it. */
-async function connectN8nApi(n8nUrl) {
-	const { cookie } = await ownerSession(n8nUrl, OWNER);
+/**
+ * Makes an API key that may list and read executions, puts it into the credential, returns it.
+ * `cookie`: an owner's session (`npm start` has its own owner); otherwise this module's owner.
+ */
+async function connectN8nApi(n8nUrl, cookie) {
+	cookie ??= (await ownerSession(n8nUrl, OWNER)).cookie;
 	const headers = { 'content-type': 'application/json', cookie };
+	// n8n refuses a second key with the same label; the old one's only user is this credential.
+	const listed = await fetch(`${n8nUrl}/rest/api-keys`, { headers });
+	if (!listed.ok) throw new Error(`Listing n8n API keys failed: HTTP ${listed.status} ${await listed.text()}`);
+	// n8n 2.8 answers a list; 2.41 a page ({ items, counts, totals }).
+	const keys = (await listed.json()).data;
+	for (const old of Array.isArray(keys) ? keys : (keys?.items ?? [])) {
+		if (old.label !== API_KEY_LABEL) continue;
+		const deleted = await fetch(`${n8nUrl}/rest/api-keys/${old.id}`, { method: 'DELETE', headers });
+		if (!deleted.ok) throw new Error(`Deleting the old n8n API key failed: HTTP ${deleted.status} ${await deleted.text()}`);
+	}
 	const created = await fetch(`${n8nUrl}/rest/api-keys`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify({ label: 'HappyTalk replies', expiresAt: null, scopes: ['execution:list', 'execution:read'] }),
+		body: JSON.stringify({ label: API_KEY_LABEL, expiresAt: null, scopes: ['execution:list', 'execution:read'] }),
 	});
 	if (!created.ok) throw new Error(`Making an n8n API key failed: HTTP ${created.status} ${await created.text()}`);
 	const { data } = await created.json();

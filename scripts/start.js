@@ -14,9 +14,10 @@ const { startSandbox } = require('../sandbox/server');
 const { startModelStandIn } = require('../sandbox/model/server');
 const n8n = require('./n8n');
 const { readCustomerLines, testUrlFor } = require('../sandbox/cliCustomer');
-const { routedCustomer } = require('./customerRoutes');
+const { demoRoutes, routedCustomer } = require('./customerRoutes');
 const { printConversation } = require('../sandbox/conversation');
-const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, AI_AGENT_RECEIVE_PATH, TRANSCRIPT_EXAMPLE } = require('./demoData');
+const { importDemoData, WEBHOOK_PATH, AUTO_REPLY_RECEIVE_PATH, TRANSCRIPT_EXAMPLE } = require('./demoData');
+const { connectOrderDialog, publishOrderDialog } = require('./demoDialog');
 const { transcriptNews, watchExecutions } = require('./executionWatch');
 const { ensurePortsFree } = require('./ports');
 const { demoFolder, demoVersion } = require('./demoVersion');
@@ -49,8 +50,12 @@ async function main() {
 	n8n.ensureN8n(N8N_VERSION);
 
 	step('Installing n8n-nodes-happytalk into the demo n8n, as n8n installs community packages');
-	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
-	n8n.installPackage(USER_FOLDER, tarball);
+	const packFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-'));
+	try {
+		n8n.installPackage(USER_FOLDER, n8n.packPackage(packFolder));
+	} finally {
+		fs.rmSync(packFolder, { recursive: true, force: true });
+	}
 
 	step('Starting the HappyTalk sandbox');
 	// The sandbox plays HappyTalk: customers' messages go to the auto-reply bot's trigger.
@@ -70,17 +75,19 @@ async function main() {
 		{ sandboxUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, companyToken: sandbox.companyToken },
 		{ version: N8N_VERSION, activateExamples: true, modelUrl: model.url },
 	);
+	const orderDialog = await publishOrderDialog(N8N_VERSION, env);
 
 	step('Starting n8n (about 20 seconds)');
 	const server = await n8n.startServer(N8N_VERSION, env);
 	const { created, cookie } = await n8n.ownerSession(server.url, OWNER);
+	if (orderDialog) await connectOrderDialog(N8N_VERSION, USER_FOLDER, server.url, cookie);
 
 	console.log(`
 n8n ${N8N_VERSION} is ready: ${server.url}
   ${created ? 'Owner account created' : 'Owner account'}: ${OWNER.email} / ${OWNER.password}
   Credential "HappyTalk Sandbox" → HappyTalk sandbox at ${sandbox.url}
   Credential "HappyTalk Customer Sandbox" → its customer API (company token ${sandbox.companyToken})
-  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see README to use a real model)
+  Credential "OpenAI (model stand-in)" → scripted model at ${model.url} (AI Agent example; see docs/ai-agent.md to use a real model)
   Example workflows: ${fs.readdirSync(path.join(n8n.REPO, 'examples')).join(', ')}
   Try the published webhook example:
     curl -X POST ${server.url}/webhook/${WEBHOOK_PATH} -H 'Content-Type: application/json' \\
@@ -90,7 +97,7 @@ n8n ${N8N_VERSION} is ready: ${server.url}
   Ask the AI Agent example instead: "ai <uuid> <room_id> <text>", e.g.  ai customer_02 5550002 환불 되나요?
     Its model is the scripted stand-in: it calls the HappyTalk tool with a canned reply, remembers
     the room's earlier turns, and hands to a counselor when asked:  ai customer_02 5550002 상담사 연결해 주세요
-  Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
+${orderDialog ? ORDER_DIALOG_HELP : ''}  Test a trigger from the editor: open "HappyTalk: auto-reply bot", press "Execute workflow",
     then type the line with "test " in front:  test customer_01 5550001 안녕하세요
 The conversation appears below: what each customer said, and what the bot sent. Ctrl+C stops n8n and the sandbox.
 `);
@@ -102,7 +109,7 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		log: console.log,
 		describe: transcriptNews,
 	});
-	const customer = routedCustomer(sandbox, { ai: `${server.url}/${AI_AGENT_RECEIVE_PATH}` });
+	const customer = routedCustomer(sandbox, demoRoutes(server.url, { orderDialog }));
 	const stopReading = readCustomerLines(customer, process.stdin, (line) => console.log(`  ${line}`), {
 		testReceiveUrl: testUrlFor(receiveUrl),
 	});
@@ -128,6 +135,10 @@ The conversation appears below: what each customer said, and what the bot sent. 
 		}
 	});
 }
+
+const ORDER_DIALOG_HELP = `  Talk to the order-status dialog: "order: <uuid> <room_id> <text>" starts it, e.g.  order: customer_03 5550003 주문 확인
+    then answer its questions the same way (demo orders A-1001 to A-1003):  order: customer_03 5550003 A-1001
+`;
 
 function chosenVersion() {
 	try {

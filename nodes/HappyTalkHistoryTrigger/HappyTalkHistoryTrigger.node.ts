@@ -27,6 +27,7 @@ import { messageReader } from './roomMessages';
 import {
 	MESSAGE_CONCURRENCY,
 	MESSAGE_TRIES,
+	RECHECK_MINUTES,
 	START_HOURS,
 	TEST_EVENT_DAYS,
 	triggerOptionFields,
@@ -97,6 +98,15 @@ export class HappyTalkHistoryTrigger implements INodeType {
 						default: 5,
 						description: `How many rooms' messages are requested at the same time (a backfill of many rooms runs this many at once). A room whose messages cannot be read is tried again on the next polls, ${MESSAGE_TRIES} in all, then emitted without them (messagesError says why).`,
 					},
+					{
+						displayName: 'Late Rooms Window (Minutes)',
+						name: 'recheckMinutes',
+						type: 'number',
+						typeOptions: { minValue: RECHECK_MINUTES.min, maxValue: RECHECK_MINUTES.max },
+						default: 60,
+						description:
+							'How far behind the latest completion each poll looks again, for rooms HappyTalk lists late; their IDs are kept in the static data meanwhile. A room listed later than this is taken as one that was already there.',
+					},
 				],
 			},
 		],
@@ -136,11 +146,13 @@ export class HappyTalkHistoryTrigger implements INodeType {
 async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: number, options: TriggerOptions): Promise<IDataObject[]> {
 	const state = readState(data);
 	const plan = listingPlan(state, now, options.startHours);
+	const recheckMs = options.recheckMinutes * 60000;
 	const stopBelow = (newest: number | undefined) =>
-		plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, options.startHours));
+		plan.floor ?? (newest === undefined ? -Infinity : baselineFloor(newest, now, options.startHours, recheckMs));
 	// Messages are read while the list is still walked; a room is read when listed and new (or pending).
 	const reader = messageReader(call, options.messageConcurrency);
-	const listing = await listCompleted(call, plan, stopBelow, state?.oneDayPerRequest ?? false, (entry) => {
+	const known = { oneDayPerRequest: state?.oneDayPerRequest ?? false, sameDayEdate: state?.sameDayEdate ?? false };
+	const listing = await listCompleted(call, plan, stopBelow, known, (entry) => {
 		if (options.includeMessages && roomsToRead(state, [entry], now, options.startHours).length > 0) reader.add(entry);
 	}).catch(async (error: unknown) => {
 		await reader.finish({ failed: true });
@@ -150,8 +162,8 @@ async function pollCompletions(call: CustomerApiCall, data: IDataObject, now: nu
 	if (!options.includeMessages) {
 		for (const entry of roomsToRead(state, listing.rooms, now, options.startHours)) read.outcomes.set(entry.id, { ok: true });
 	}
-	const { state: next, emit } = afterPoll(state, now, listing.rooms, read.outcomes);
-	writeState(data, { ...next, oneDayPerRequest: listing.oneDayPerRequest });
+	const { state: next, emit } = afterPoll(state, now, listing.rooms, read.outcomes, recheckMs);
+	writeState(data, { ...next, ...listing.pace });
 	return emit.map((emission) => read.items.get(emission.id) ?? emissionOutput(emission));
 }
 

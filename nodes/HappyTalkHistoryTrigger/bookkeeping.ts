@@ -10,21 +10,26 @@ const COMPLETED = '2';
  * What the trigger keeps in the workflow's static data between polls and n8n restarts: room ids
  * and times only (HappyTalk's clock, as `complate_date` reads), nothing of their content.
  * - `watermark`: the latest completion among every room seen so far (null: none yet);
- * - `seen`: room id → completion, for the rooms completed within RECHECK_WINDOW_MS of the
- *   watermark (emitted, waiting in `pending`, or there before activation);
+ * - `seen`: room id → completion, for the rooms completed since `keptFrom` (emitted, waiting in
+ *   `pending`, or there before activation);
+ * - `keptFrom`: the window (option, RECHECK_MINUTES) below the watermark, or where `seen` began
+ *   when the window was made longer since (null: nothing seen yet);
  * - `pending`: rooms whose messages could not be read yet, with the polls tried so far;
  * - `since`: n8n's time at first activation, which places the listing while nothing is seen;
- * - `oneDayPerRequest`: HappyTalk refused a longer range (-504), so each request asks for a day.
- * A room is new when it is neither seen nor pending and completed no earlier than the watermark
- * minus the window: the watermark only grows, so a room once seen is either still remembered or
- * older than anything a poll looks at. Memory holds what completes within one window.
+ * - `oneDayPerRequest`: HappyTalk refused a longer range (-504), so each request asks for a day;
+ * - `sameDayEdate`: HappyTalk refused one day sent as two (it counts `edate` in): sdate = edate.
+ * A room is new when it is neither seen nor pending and completed no earlier than `keptFrom`:
+ * `keptFrom` only grows, so a room once seen is either still remembered or older than anything a
+ * poll looks at. Memory holds what completes within one window.
  */
 export interface TriggerState {
 	watermark: number | null;
 	seen: Record<string, number>;
+	keptFrom: number | null;
 	pending: Record<string, { at: number; tries: number }>;
 	since: number;
 	oneDayPerRequest: boolean;
+	sameDayEdate: boolean;
 }
 
 /** A completed room from the list: its id, its completion time (ms) and the list's fields. */
@@ -45,19 +50,23 @@ export interface Emission {
 }
 
 export function readState(data: IDataObject): TriggerState | undefined {
-	const { watermark, seen, pending, since, oneDayPerRequest } = data;
+	const { watermark, seen, pending, since, oneDayPerRequest, sameDayEdate, keptFrom } = data;
+	// Saved before the window was an option: kept with the default one.
+	const keptWith = (mark: number | null) => (typeof keptFrom === 'number' ? keptFrom : mark === null ? null : mark - RECHECK_WINDOW_MS);
 	if (typeof since === 'number' && (watermark === null || typeof watermark === 'number') && isRecord(seen) && isRecord(pending)) {
 		return {
 			watermark,
 			seen: { ...(seen as Record<string, number>) },
+			keptFrom: keptWith(watermark),
 			pending: { ...(pending as TriggerState['pending']) },
 			since,
 			oneDayPerRequest: oneDayPerRequest === true,
+			sameDayEdate: sameDayEdate === true,
 		};
 	}
 	// Version 1.0 of the package kept { startedAt, watermark, emitted }: carried over as it stands.
 	if (typeof data.startedAt === 'number' && typeof watermark === 'number' && isRecord(data.emitted)) {
-		return { watermark, seen: { ...(data.emitted as Record<string, number>) }, pending: {}, since: data.startedAt, oneDayPerRequest: false };
+		return { watermark, seen: { ...(data.emitted as Record<string, number>) }, keptFrom: keptWith(watermark), pending: {}, since: data.startedAt, oneDayPerRequest: false, sameDayEdate: false };
 	}
 	return undefined;
 }
@@ -67,9 +76,11 @@ export function writeState(data: IDataObject, state: TriggerState): void {
 	for (const key of ['startedAt', 'emitted']) delete data[key];
 	data.watermark = state.watermark;
 	data.seen = state.seen;
+	data.keptFrom = state.keptFrom;
 	data.pending = state.pending;
 	data.since = state.since;
 	data.oneDayPerRequest = state.oneDayPerRequest;
+	data.sameDayEdate = state.sameDayEdate;
 }
 
 /**
@@ -90,14 +101,14 @@ export function listingPlan(state: TriggerState | undefined, now: number, startH
 }
 
 /** Without state, the listing stops below this, given the newest completion listed so far. */
-export function baselineFloor(newest: number, now: number, startHours: number): number {
-	return Math.min(newest - RECHECK_WINDOW_MS, startHours > 0 ? now - startHours * 3600000 : Infinity);
+export function baselineFloor(newest: number, now: number, startHours: number, recheckMs: number): number {
+	return Math.min(newest - recheckMs, startHours > 0 ? now - startHours * 3600000 : Infinity);
 }
 
 function earliestWanted(state: TriggerState): number {
 	const pendingTimes = Object.values(state.pending).map((entry) => entry.at);
 	// Nothing seen since activation: any completion from a day before it may still be new.
-	const base = state.watermark === null ? state.since - DAY_MS : state.watermark - RECHECK_WINDOW_MS;
+	const base = state.keptFrom === null ? state.since - DAY_MS : state.keptFrom;
 	return Math.min(base, ...pendingTimes);
 }
 
@@ -128,7 +139,7 @@ export function roomsToRead(state: TriggerState | undefined, listed: ListedRoom[
 
 function isNew(state: TriggerState, { id, completedAt }: ListedRoom): boolean {
 	if (id in state.seen || id in state.pending) return false;
-	return state.watermark === null || completedAt >= state.watermark - RECHECK_WINDOW_MS;
+	return state.keptFrom === null || completedAt >= state.keptFrom;
 }
 
 /**
@@ -141,10 +152,11 @@ export function afterPoll(
 	now: number,
 	listed: ListedRoom[],
 	outcomes: ReadonlyMap<string, MessagesOutcome>,
+	recheckMs: number,
 ): { state: TriggerState; emit: Emission[] } {
 	const next: TriggerState = state
 		? { ...state, seen: { ...state.seen }, pending: { ...state.pending } }
-		: { watermark: null, seen: {}, pending: {}, since: now, oneDayPerRequest: false };
+		: { watermark: null, seen: {}, keptFrom: null, pending: {}, since: now, oneDayPerRequest: false, sameDayEdate: false };
 	const emit: Emission[] = [];
 	const listedIds = new Set<string>();
 	for (const entry of listed) {
@@ -182,9 +194,11 @@ export function afterPoll(
 		emit.push({ id, completedAt: at, messagesError: 'HappyTalk no longer lists the room as completed' });
 	}
 	if (next.watermark !== null) {
-		const keepFrom = next.watermark - RECHECK_WINDOW_MS;
+		// A window made longer reaches below what was remembered: that part counts as seen until
+		// the watermark has moved past it.
+		next.keptFrom = Math.max(next.watermark - recheckMs, state?.keptFrom ?? -Infinity);
 		for (const [id, completedAt] of Object.entries(next.seen)) {
-			if (completedAt < keepFrom) delete next.seen[id];
+			if (completedAt < next.keptFrom) delete next.seen[id];
 		}
 	}
 	emit.sort((a, b) => a.completedAt - b.completedAt || a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 /**
  * The AI Agent example in n8n's queue mode (main, webhook process, workers), with the memory the
- * README recommends there: Postgres Chat Memory and Redis Chat Memory keep a room's conversation
+ * docs/queue-mode.md recommends there: Postgres Chat Memory and Redis Chat Memory keep a room's conversation
  * where every worker reads it; the shipped Simple Memory keeps it inside one worker's process.
  * Deterministic: every first turn runs on worker 1, which then stops; every second turn runs on
  * worker 2, which never saw the first.

@@ -226,5 +226,8 @@ test('"Requests per Second" spaces the requests', async () => {
 	const { error } = await engine.runNode(send({ requestsPerSecond: 20, concurrency: 10 }), messages(12, 12));
 	expect(error).toBeUndefined();
 	const starts = sandbox.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
-	expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(11 * 50 - 20);
+	// From the second request on: the first one's connection set-up can delay its arrival on a
+	// loaded machine, which shortens the span without any request leaving early.
+	expect(starts).toHaveLength(12);
+	expect(starts[starts.length - 1] - starts[1]).toBeGreaterThanOrEqual(10 * 50 - 20);
 });

@@ -197,7 +197,8 @@ describe('History → Get Many Rooms: paging', () => {
 		expect(calls(ROOM_LIST)[0].body).toEqual({
 			token: COMPANY_TOKEN,
 			sdate: '2026-11-20',
-			edate: '2026-11-21',
+			// One day past the End Date: HappyTalk may leave edate out (see docs/decisions.md).
+			edate: '2026-11-22',
 			status: 2,
 			sort_key: 'complate_date',
 			sort_value: 'asc',
@@ -223,23 +224,28 @@ describe('History: dates in Korea time', () => {
 		{ id: 'EDGE-AFTER', uuid: 'member42', reg_date: '2026-11-21 00:00:00' },
 	];
 
-	test.each([
-		['a picked day', '2026-11-20', '2026-11-20'],
-		['a date-time without zone (the date picker)', '2026-11-20T00:00:00', '2026-11-20T00:00:00'],
-		['instants in UTC that are that day in Korea', '2026-11-19T15:00:00.000Z', '2026-11-20T14:59:59Z'],
-		['instants with another offset', '2026-11-20T00:00:00+09:00', '2026-11-20T08:59:59-06:00'],
-	])('%s selects exactly the rooms of 2026-11-20 (KST)', async (_, startDate, endDate) => {
+	test.each(
+		(['inclusive', 'exclusive'] as const).flatMap((edate) =>
+			[
+				['a picked day', '2026-11-20', '2026-11-20'],
+				['a date-time without zone (the date picker)', '2026-11-20T00:00:00', '2026-11-20T00:00:00'],
+				['instants in UTC that are that day in Korea', '2026-11-19T15:00:00.000Z', '2026-11-20T14:59:59Z'],
+				['instants with another offset', '2026-11-20T00:00:00+09:00', '2026-11-20T08:59:59-06:00'],
+			].map(([name, startDate, endDate]) => [name, edate, startDate, endDate]),
+		),
+	)('%s selects exactly the rooms of 2026-11-20 (KST), edate %s', async (_, edate, startDate, endDate) => {
 		sandbox.clearHistory();
 		sandbox.addHistoryRooms(edges);
+		sandbox.setHistoryReadings({ edate: edate as 'inclusive' | 'exclusive' });
 		const { items, error } = await run(getMany({ filters: { startDate, endDate, sortOrder: 'asc' } }));
 		expect(error).toBeUndefined();
-		expect(calls(ROOM_LIST)[0].body).toMatchObject({ sdate: '2026-11-20', edate: '2026-11-20' });
+		expect(calls(ROOM_LIST)[0].body).toMatchObject({ sdate: '2026-11-20', edate: '2026-11-21' });
 		expect(items.map((item) => item.json.id)).toEqual(['EDGE-FIRST', 'EDGE-LAST']);
 	});
 
 	test('one second before midnight in Korea (UTC) is still the day before', async () => {
 		await run(getMany({ filters: { startDate: '2026-11-19T14:59:59Z', endDate: '2026-11-19T14:59:59Z' } }));
-		expect(calls(ROOM_LIST)[0].body).toMatchObject({ sdate: '2026-11-19', edate: '2026-11-19' });
+		expect(calls(ROOM_LIST)[0].body).toMatchObject({ sdate: '2026-11-19', edate: '2026-11-20' });
 	});
 
 	test('a long range is split into windows HappyTalk accepts, newest first, and the rooms stay in order', async () => {
@@ -253,10 +259,11 @@ describe('History: dates in Korea time', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.reg_date)).toEqual(['2026-03-31 23:59:59', '2026-02-15 12:00:00', '2026-01-01 00:00:00']);
 		const windows = calls(ROOM_LIST).map((request) => [request.body?.sdate, request.body?.edate]);
+		// 30 new days each, sent with the day after (31 days where HappyTalk counts edate in).
 		expect(windows).toEqual([
-			['2026-03-01', '2026-03-31'],
-			['2026-01-29', '2026-02-28'],
-			['2026-01-01', '2026-01-28'],
+			['2026-03-02', '2026-04-01'],
+			['2026-01-31', '2026-03-02'],
+			['2026-01-01', '2026-01-31'],
 		]);
 	});
 
@@ -285,7 +292,7 @@ describe('History → Get Customer Rooms', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
 		expect(items.every((item) => item.json.uuid === 'member42' && Array.isArray(item.json.messages) && Array.isArray(item.json.message))).toBe(true);
-		expect(calls('/user/api/chat_lists/format/json')[0].body).toMatchObject({ uuid: 'member42', sdate: '2026-11-20', edate: '2026-11-21' });
+		expect(calls('/user/api/chat_lists/format/json')[0].body).toMatchObject({ uuid: 'member42', sdate: '2026-11-20', edate: '2026-11-22' });
 	});
 
 	test('by customer ID', async () => {

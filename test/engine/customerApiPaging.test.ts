@@ -97,9 +97,11 @@ describe('-504 overDate: the window shrinks down to one day and the walk goes on
 		expect(result.error?.message).toBe('HappyTalk refused the request: -504 overDate');
 		expect(result.error?.description).toMatch(/even a single day/);
 		const spans = calls(ROOM_LIST).map((request) => [request.body?.sdate, request.body?.edate]);
+		// Each window with the day after as edate; one day refused so is asked for as sdate = edate.
 		expect(spans).toEqual([
-			['2026-11-18', '2026-11-20'],
-			['2026-11-19', '2026-11-20'],
+			['2026-11-18', '2026-11-21'],
+			['2026-11-19', '2026-11-21'],
+			['2026-11-20', '2026-11-21'],
 			['2026-11-20', '2026-11-20'],
 		]);
 	});

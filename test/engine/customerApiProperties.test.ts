@@ -190,7 +190,10 @@ describe('dates', () => {
 		live.sandbox.reset();
 		const result = await runCustomer(getManyRooms({ filters: { startDate: `${day}${time}`, endDate: `${day}${time}` } }));
 		expect(result.error).toBeUndefined();
-		expect(bodyOf(calls(ROOM_LIST))).toMatchObject({ sdate: day, edate: day });
+		// edate is the day after: HappyTalk may leave it out of the range (docs/decisions.md).
+		const dayAfter = new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+		// The first request (a day of the seeded history may bring the one for the day after alone).
+		expect(calls(ROOM_LIST)[0].body).toMatchObject({ sdate: day, edate: dayAfter });
 	});
 
 	test.prop([impossibleDay, fc.constantFrom('', 'T10:00:00')], { numRuns: 60 })(

@@ -163,6 +163,34 @@ test('one day per request once HappyTalk refuses the span (-504): still one room
 });
 
 test.each([
+	['by default (60 minutes)', {}, []],
+	['with Late Rooms Window 120 minutes', { recheckMinutes: 120 }, ['LISTED-LATE']],
+])('a room HappyTalk lists after one completed 90 minutes later: %s', async (_label, options, late) => {
+	const parameters = { options };
+	const { staticData: start } = await poll({}, parameters);
+	sandbox.addHistoryRooms([{ id: 'COMPLETED-LATER', uuid: 'member47', reg_date: koreaTime(-60000), complate_date: koreaTime(3 * 3600000) }]);
+	const first = await poll(start, parameters);
+	expect(first.rooms.map((room) => room.roomId)).toEqual(['COMPLETED-LATER']);
+	sandbox.addHistoryRooms([{ id: 'LISTED-LATE', uuid: 'member48', reg_date: koreaTime(-60000), complate_date: koreaTime(1.5 * 3600000) }]);
+	const next = await poll(first.staticData, parameters);
+	expect(next.rooms.map((room) => room.roomId)).toEqual(late);
+	expect((await poll(next.staticData, parameters)).emitted).toBe(false);
+});
+
+test.each([31, 2, 1])('HappyTalk leaves edate out of the range, and accepts %i day(s) at a time: a room opened the day before and completed now is emitted once', async (maxSpanDays) => {
+	sandbox.setHistoryReadings({ edate: 'exclusive', maxSpanDays, rangeBy: 'reg_date' });
+	const { staticData: start } = await poll({});
+	sandbox.addHistoryRooms([{ id: `EDATE-OUT-${maxSpanDays}`, uuid: 'member46', reg_date: koreaTime(-26 * 3600000), complate_date: koreaTime(1000) }]);
+	const first = await poll(start);
+	expect(first.rooms.map((room) => room.roomId)).toEqual([`EDATE-OUT-${maxSpanDays}`]);
+	expect((await poll(first.staticData)).emitted).toBe(false);
+	// Every request is within the span, counted as HappyTalk counts it (edate left out).
+	for (const request of calls(ROOM_LIST).filter((entry) => entry.code === null)) {
+		expect((Date.parse(String(request.body?.edate)) - Date.parse(String(request.body?.sdate))) / 86400000).toBeLessThanOrEqual(maxSpanDays);
+	}
+});
+
+test.each([
 	['the default', {}, 5],
 	['Message Requests at Once 2', { messageConcurrency: 2 }, 2],
 ])('%s: a backfill of 12 rooms has %i message requests in flight at most', async (_label, options, most) => {

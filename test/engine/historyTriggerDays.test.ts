@@ -38,6 +38,13 @@ const SCENARIOS: Scenario[] = [
 		clockOffsetMs: -5 * HOUR,
 		readings: { rangeBy: 'complate_date', maxSpanDays: 1, pageCap: 20 },
 	},
+	{
+		name: 'HappyTalk 2 h ahead, edate left out of the range, dates select by reg_date, one day per request',
+		seed: 37,
+		hours: 26,
+		clockOffsetMs: 2 * HOUR,
+		readings: { edate: 'exclusive', rangeBy: 'reg_date', maxSpanDays: 1 },
+	},
 ];
 
 interface PlannedRoom {
@@ -147,6 +154,7 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 		let downUntil = 0;
 		let polls = 0;
 		let failedPolls = 0;
+		let restarts = 0;
 		let largestState = 0;
 		let largestSeen = 0;
 		const listRequests: number[] = [];
@@ -160,6 +168,7 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 			// n8n goes down now and then: 1 to 3 hours without polls, then it starts from what it saved.
 			if (minute > 0 && Date.now() < end - 4 * HOUR && next() < 1 / 400) {
 				downUntil = Date.now() + HOUR + next() * 2 * HOUR;
+				restarts++;
 				live = JSON.parse(JSON.stringify(saved)) as IDataObject;
 				activationPoll = true;
 				continue;
@@ -218,6 +227,8 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 		}
 		expect(emitted.some((room) => room.messagesError !== undefined)).toBe(true);
 		expect(failedPolls).toBeGreaterThan(0);
+		// The seeds must bring what the invariant is about: at least one restart from saved static data.
+		expect(restarts).toBeGreaterThan(0);
 		expect(plan.after.some((room) => room.refusals > 0 && room.refusals < MESSAGE_TRIES)).toBe(true);
 		expect(plan.after.some((room) => korea(room.openedAt).slice(0, 10) !== korea(room.completedAt).slice(0, 10))).toBe(true);
 		// Small: the burst of 120 rooms in one second is the most the trigger ever held.
@@ -226,7 +237,7 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 		expect(deepText([outputs, live])).not.toContain(COMPANY_TOKEN);
 		const sorted = [...listRequests].sort((a, b) => a - b);
 		console.log(
-			`${scenario.name}: ${polls} polls (${failedPolls} failed), ${ids.length} rooms, room-list requests per poll: median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)}; at most ${largestSeen} ids kept, ${largestState} characters of static data`,
+			`${scenario.name}: ${polls} polls (${failedPolls} failed, ${restarts} restarts), ${ids.length} rooms, room-list requests per poll: median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)}; at most ${largestSeen} ids kept, ${largestState} characters of static data`,
 		);
 	}, 600000);
 });

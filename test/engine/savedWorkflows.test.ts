@@ -81,8 +81,7 @@ describe.each(saved)('%s', (_file, workflow) => {
 	// (An example without a HappyTalk node, e.g. only a trigger and the tool, has no such test.)
 	if (main.length === 0) return;
 	// A dialog pauses for the customer's answer and reads the trigger's item ($('Customer message')):
-	// it runs only as a whole workflow in a real n8n (test/e2e/orderDialog.test.ts, opt-in until it
-	// has passed in CI: HAPPYTALK_E2E_SEND_AND_WAIT_REGULAR=1).
+	// it runs only as a whole workflow in a real n8n (test/e2e/orderDialog.test.ts).
 	if (main.some((node) => node.parameters.operation === 'sendAndWait')) return;
 	test('its HappyTalk nodes run as saved, every item answered', async () => {
 		const names = new Set(main.map((node) => node.name));

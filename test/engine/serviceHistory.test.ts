@@ -190,6 +190,11 @@ describe('endpoints and errors', () => {
 		[{ start: '2026-12-01T00:00:00', end: '2026-11-30T00:00:00' }, '"End" (end) must not be before Start (2026-12-01 00:00:00); got 2026-11-30 00:00:00'],
 		[{ start: '2025-11-30T00:00:00', end: '2026-12-01T00:00:00' }, '"End" (end) must be less than 366 days after Start'],
 		[{ start: 'next tuesday', end: '2026-12-01T00:00:00' }, '"Start" (start) must be a date and time'],
+		// Impossible dates are refused, naming the value, however they are written (V8's Date.parse
+		// would read 2026-02-30 as 2 March, and the request would ask for another day).
+		[{ start: '2026-02-30 10:00:00', end: '2026-03-03T00:00:00' }, '"Start" (start) must be a real date and time; got 2026-02-30 10:00:00'],
+		[{ start: '2026-03-01T00:00:00', end: '2026-02-30T10:00:00' }, '"End" (end) must be a real date and time; got 2026-02-30T10:00:00'],
+		[{ start: '2026-11-30T00:00:00', end: '2026-11-30 25:00:00' }, '"End" (end) must be a real date and time; got 2026-11-30 25:00:00'],
 	])('bad input %j: a clear error before any request', async (dates, message) => {
 		const { error } = await run(getMany(dates));
 		expect(error?.message).toContain(message);

@@ -1,6 +1,6 @@
 /**
- * The memory the README recommends for the AI Agent example in queue mode, node by node, with the
- * settings the README gives: the session key is the room, as in the example's Simple Memory.
+ * The memory docs/queue-mode.md recommends for the AI Agent example in queue mode, node by node, with
+ * the settings it gives: the session key is the room, as in the example's Simple Memory.
  */
 export const ROOM_KEY = "={{ $('Customer message').item.json.roomId }}";
 export const CONTEXT_WINDOW_LENGTH = 10;

@@ -87,6 +87,8 @@ export interface HistoryReadings {
 	sitePrefix: boolean;
 	rangeBy: 'sortKey' | 'reg_date' | 'complate_date';
 	refusedRooms: string[];
+	edate: 'inclusive' | 'exclusive';
+	customerSearchCap: number | null;
 }
 
 /** A room for the customer API's history; dates 'YYYY-MM-DD HH:MM:SS' in Korea time. */

@@ -11,6 +11,8 @@ import { SECRET, startSandbox, type Sandbox } from '../support/sandbox';
 const { printConversation } = require('../../sandbox/conversation');
 const { parseLine, testUrlFor } = require('../../sandbox/cliCustomer');
 const { ensurePortsFree } = require('../../scripts/ports');
+const { demoRoutes, routedCustomer } = require('../../scripts/customerRoutes');
+const { AI_AGENT_RECEIVE_PATH, ORDER_DIALOG_RECEIVE_PATH } = require('../../scripts/demoData');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 let sandbox: Sandbox;
@@ -65,6 +67,22 @@ test('a customer line starting with "test" goes to the test URL', () => {
 	expect(parseLine('customer_01 5550001 hi')).toEqual({ test: false, uuid: 'customer_01', room_id: '5550001', text: 'hi' });
 	expect(testUrlFor('http://127.0.0.1:5678/webhook/bot-id')).toBe('http://127.0.0.1:5678/webhook-test/bot-id');
 	expect(testUrlFor('https://example.com/happytalk')).toBeUndefined();
+});
+
+test('"ai" and "order:" in front of a line: the AI Agent example\'s and the order-status dialog\'s triggers', async () => {
+	const n8nUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+	const say = (routes: Record<string, string>, line: string) => routedCustomer(sandbox, routes).sendCustomerMessage(parseLine(line));
+	received.length = 0;
+	expect((await say(demoRoutes(n8nUrl), 'order: customer_03 5550003 주문 확인')).status).toBe(200);
+	expect((await say(demoRoutes(n8nUrl), 'ai customer_02 5550002 환불 되나요?')).status).toBe(200);
+	expect((await say(demoRoutes(n8nUrl), 'customer_01 5550001 안녕하세요')).status).toBe(200);
+	expect(received).toEqual([
+		`/${ORDER_DIALOG_RECEIVE_PATH}/message/customer_03`,
+		`/${AI_AGENT_RECEIVE_PATH}/message/customer_02`,
+		'/webhook/bot-id/message/customer_01',
+	]);
+	// n8n 1.x: the dialog is not published (Send and Wait for Reply needs n8n 2), so no route to it.
+	expect(Object.keys(demoRoutes(n8nUrl, { orderDialog: false }))).toEqual(['ai']);
 });
 
 test('a taken port: which one, what probably holds it, which variable picks another', async () => {

@@ -1,7 +1,8 @@
 /**
  * The documentation's tables are read from the same sources as the node: the registry of
- * operations, the request schemas' limits and the fail-code tables. These tests keep the English
- * and Korean pages (README.md and docs/<page>.md, README.ko.md and docs/<page>.ko.md) from drifting.
+ * operations, the request schemas' limits, the fail-code tables, the nodes' versions and the n8n
+ * versions the tests run. These tests keep the English and Korean pages (README.md and
+ * docs/<page>.md, README.ko.md and docs/<page>.ko.md) from drifting.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,12 @@ import {
 	TEST_EVENT_DAYS,
 } from '../../nodes/HappyTalkHistoryTrigger/trigger.schema';
 import { resources } from '../../nodes/HappyTalk/actions/registry';
+import { HappyTalk } from '../../nodes/HappyTalk/HappyTalk.node';
+import { HappyTalkTrigger } from '../../nodes/HappyTalkTrigger/HappyTalkTrigger.node';
+import { HappyTalkHistoryTrigger } from '../../nodes/HappyTalkHistoryTrigger/HappyTalkHistoryTrigger.node';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { N8N_MATRIX } = require('../../scripts/n8n') as { N8N_MATRIX: string[] };
 
 const page = (name: string) => readFileSync(path.join(__dirname, '../..', name), 'utf8');
 /** Where each topic lives, in English and in Korean. */
@@ -39,12 +46,14 @@ const en = {
 	operations: page('docs/operations.md'),
 	errors: page('docs/errors.md'),
 	triggers: page('docs/triggers.md'),
+	compatibility: page('docs/compatibility.md'),
 };
 const ko = {
 	readme: page('README.ko.md'),
 	operations: page('docs/operations.ko.md'),
 	errors: page('docs/errors.ko.md'),
 	triggers: page('docs/triggers.ko.md'),
+	compatibility: page('docs/compatibility.ko.md'),
 };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const operations = resources.flatMap((resource) =>
@@ -178,5 +187,40 @@ describe('docs/operations.ko.md and docs/errors.ko.md', () => {
 
 	test.each(Object.entries(openRoomTextFields))('Room → Open field %s', (wire, field) => {
 		expect(ko.operations).toMatch(new RegExp(`\\| \`${field.parameter}\` \\| 최대 ${field.max}자 \\| \`${wire}\` \\|`));
+	});
+});
+
+describe.each([
+	['README.md', en.readme],
+	['README.ko.md', ko.readme],
+])('%s: the compatibility table', (_name, text) => {
+	// HAPPYTALK_N8N_NEWEST picks another newest n8n for a run; the table names the default.
+	(process.env.HAPPYTALK_N8N_NEWEST ? test.skip : test)('has one row per n8n version the tests run, oldest first', () => {
+		const versions = text
+			.split('\n')
+			.map((line) => /^\| (\d+\.\d+\.\d+) \(/.exec(line)?.[1])
+			.filter(Boolean);
+		expect(versions).toEqual(N8N_MATRIX);
+	});
+});
+
+const nodeDescriptions = [new HappyTalk(), new HappyTalkTrigger(), new HappyTalkHistoryTrigger()].map((node) => node.description);
+
+describe.each([
+	['docs/compatibility.md', en.compatibility],
+	['docs/compatibility.ko.md', ko.compatibility],
+])('%s: the node versions', (_name, text) => {
+	test.each(nodeDescriptions.map((description) => [description.displayName, description] as const))(
+		'%s has its row, with every version',
+		(_label, description) => {
+			const rows = text.split('\n').filter((line) => line.startsWith(`| ${description.displayName} | `));
+			expect(rows).toHaveLength(1);
+			expect(rows[0].split('|')[2].match(/\d+/g)?.map(Number)).toEqual([description.version].flat());
+		},
+	);
+
+	test('no row names a node the package lacks', () => {
+		const rows = text.split('\n').filter((line) => /^\| HappyTalk/.test(line));
+		expect(rows).toHaveLength(nodeDescriptions.length);
 	});
 });

@@ -2,8 +2,8 @@
  * Every documentation link the nodes and credentials show points into the project's public
  * repository (package.json `repository`), at a heading that exists in its README or in a page of
  * docs/, so no link depends on an npm page that exists only after the first publish. And every
- * link between the Markdown pages (README.md, README.ko.md, docs/, sandbox/README.md) reaches a
- * file and a heading that exist.
+ * link between the Markdown pages (README.md, README.ko.md, CHANGELOG.md, CHANGELOG.ko.md, docs/,
+ * sandbox/README.md) reaches a file and a heading that exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,7 +38,7 @@ function filesUnder(folder: string, pattern: RegExp): string[] {
 }
 
 const docsPages = filesUnder('docs', /\.md$/);
-const markdownFiles = ['README.md', 'README.ko.md', 'sandbox/README.md', ...docsPages];
+const markdownFiles = ['README.md', 'README.ko.md', 'CHANGELOG.md', 'CHANGELOG.ko.md', 'sandbox/README.md', ...docsPages];
 /** docs/bench*.md are written by `npm run bench` (tables, in English only). */
 const translatedPages = docsPages.filter((file) => !/^docs\/bench[\w-]*\.md$/.test(file) && !file.endsWith('.ko.md'));
 
@@ -82,6 +82,14 @@ test.each(translatedPages)('%s has a Korean twin, and each links the other', (pa
 test.each(translatedPages.flatMap((page) => [page, page.replace(/\.md$/, '.ko.md')]))('%s is linked from its README', (page) => {
 	const readme = page.endsWith('.ko.md') ? 'README.ko.md' : 'README.md';
 	expect(readFileSync(path.join(REPO, readme), 'utf8')).toContain(`](${page})`);
+});
+
+test.each([
+	['CHANGELOG.md', 'CHANGELOG.ko.md', 'README.md'],
+	['CHANGELOG.ko.md', 'CHANGELOG.md', 'README.ko.md'],
+])('%s links %s and is linked from %s', (changelog, twin, readme) => {
+	expect(readFileSync(path.join(REPO, changelog), 'utf8')).toContain(`](${twin})`);
+	expect(readFileSync(path.join(REPO, readme), 'utf8')).toContain(`](${changelog})`);
 });
 
 const pageLinks = markdownFiles.flatMap((file) =>

@@ -10,6 +10,13 @@ export const ROOM_LIST_PAGE_SIZE = 50;
  * at most this many days per request, and fewer, down to one, once HappyTalk refuses (windows.ts).
  */
 export const HISTORY_WINDOW_DAYS = 31;
+/**
+ * The searches by customer ID and by UUID document no `limit`, `page` or `total_count`, and nothing
+ * says whether they cap their answers. An answer with at least this many rooms (the room list's
+ * documented default page) may have been cut: the UUID search reads its window again in halves,
+ * down to one day; what cannot be split is said in an execution hint.
+ */
+export const CUSTOMER_SEARCH_CUT_AT = 10;
 
 /** The request dictionary for `status`. */
 export const STATUS_FILTERS = [

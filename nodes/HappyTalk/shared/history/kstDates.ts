@@ -78,16 +78,3 @@ export function isRealDay(day: string): boolean {
 	const ms = Date.parse(`${day}T00:00:00Z`);
 	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
 }
-
-/**
- * [from, to] (inclusive days) cut into windows of at most `windowDays` days, newest first when
- * `newestFirst`, so that paging the windows in turn keeps the rooms in the requested order.
- */
-export function splitDays(from: string, to: string, windowDays: number, newestFirst: boolean) {
-	const windows: Array<{ sdate: string; edate: string }> = [];
-	for (let start = from; daysFromTo(start, to) >= 0; start = addDays(start, windowDays)) {
-		const end = addDays(start, windowDays - 1);
-		windows.push({ sdate: start, edate: daysFromTo(end, to) < 0 ? to : end });
-	}
-	return newestFirst ? windows.reverse() : windows;
-}

@@ -20,18 +20,19 @@ export async function* walkRoomList(
 	filters: HistoryFilters,
 	pageSize: number = ROOM_LIST_PAGE_SIZE,
 ): AsyncGenerator<IDataObject> {
-	const seen = new Set<string>();
 	const rest = sharedFilters(filters);
-	yield* inDateWindows(filters, (window) => roomListPages(call, { ...rest, ...window }, pageSize, seen));
+	yield* inDateWindows(filters, (window) => roomListPages(call, { ...rest, ...window }, pageSize), {
+		idOf: (room) => String(room.id),
+		daysOf: roomDays,
+	});
 }
 
-/** One query's pages (one date window), rooms not in `seen` yet; the same rules as walkRoomList. */
-export async function* roomListPages(
-	call: CustomerApiCall,
-	query: IDataObject & DateWindow,
-	pageSize: number,
-	seen: Set<string>,
-): AsyncGenerator<IDataObject> {
+/**
+ * One query's pages (one date window), each room once; the same rules as walkRoomList. Rooms
+ * another window brought count as new here: windows overlap by a day (see inDateWindows).
+ */
+export async function* roomListPages(call: CustomerApiCall, query: IDataObject & DateWindow, pageSize: number): AsyncGenerator<IDataObject> {
+	const seen = new Set<string>();
 	for (let page = 1; ; page++) {
 		const answer = await call(CUSTOMER_API_ENDPOINTS.roomList, { ...query, limit: pageSize, page });
 		const data = (answer.data ?? {}) as IDataObject;
@@ -54,6 +55,13 @@ export async function* roomListPages(
 		const countedMore = total !== undefined && page * perPage < total;
 		if (fresh === 0 || (!fullPage && !countedMore)) return;
 	}
+}
+
+/** The days a room carries: opened and, once ended, completed (the range selects by one of them). */
+export function roomDays(room: IDataObject): string[] {
+	return [room.reg_date, room.complate_date]
+		.map((value) => (typeof value === 'string' ? value.slice(0, 10) : ''))
+		.filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && day !== '0000-00-00');
 }
 
 function wholeNumber(value: unknown): number | undefined {

@@ -28,9 +28,21 @@ export const ENTRY_LIMIT = ROOM_LIMIT;
 export const MAX_RANGE_DAYS = 366;
 
 const KOREA_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-const dateTime = z
-	.string({ invalid_type_error: 'must be a date and time' })
-	.regex(KOREA_DATE_TIME, 'must be a date and time (e.g. 2026-12-01 09:00:00, or an ISO date with a zone)');
+/** Whether 'Y-m-d H:i:s' is a moment of the calendar and the clock (not 2026-02-30, not 25:00:00). */
+const isRealDateTime = (value: string) => {
+	const ms = Date.parse(`${value.replace(' ', 'T')}Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19).replace('T', ' ') === value;
+};
+const dateTime = z.string({ invalid_type_error: 'must be a date and time' }).superRefine((value, ctx) => {
+	if (KOREA_DATE_TIME.test(value) && isRealDateTime(value)) return;
+	ctx.addIssue({
+		code: 'custom',
+		// The wire form without the calendar: what was written, refused before any request.
+		message: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value)
+			? `must be a real date and time; got ${value}, which is not in the calendar or on the clock`
+			: 'must be a date and time (e.g. 2026-12-01 09:00:00, or an ISO date with a zone)',
+	});
+});
 
 export const serviceHistorySettings = z
 	.object({
