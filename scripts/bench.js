@@ -71,12 +71,18 @@ function httpBatches(batchSize) {
 }
 
 async function main() {
-	const tarball = n8n.packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-')));
-	fs.mkdirSync(DOCS, { recursive: true });
-	if (ONLY === undefined || ONLY === 'bulk') await benchBulkSending(tarball);
-	if (ONLY === undefined || ONLY === 'loop') await benchChatbotLoop(tarball);
-	if (ONLY === undefined || ONLY === 'dialog') await benchDialogLoop(tarball);
-	if (ONLY === undefined || ONLY === 'trigger') await benchTriggerBackfill(tarball);
+	const packFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'happytalk-pack-'));
+	try {
+		const tarball = n8n.packPackage(packFolder);
+		fs.mkdirSync(DOCS, { recursive: true });
+		if (ONLY === undefined || ONLY === 'bulk') await benchBulkSending(tarball);
+		if (ONLY === undefined || ONLY === 'loop') await benchChatbotLoop(tarball);
+		if (ONLY === undefined || ONLY === 'dialog') await benchDialogLoop(tarball);
+		if (ONLY === undefined || ONLY === 'trigger') await benchTriggerBackfill(tarball);
+	} finally {
+		// The packed tarball is this run's only: the system's temp folder stays as it was.
+		fs.rmSync(packFolder, { recursive: true, force: true });
+	}
 }
 
 /** Send and Wait for Reply: docs/bench-dialog.md and .json. */
