@@ -79,8 +79,16 @@ async function main() {
 
 	step('Starting n8n (about 20 seconds)');
 	const server = await n8n.startServer(N8N_VERSION, env);
-	const { created, cookie } = await n8n.ownerSession(server.url, OWNER);
-	if (orderDialog) await connectOrderDialog(N8N_VERSION, USER_FOLDER, server.url, cookie);
+	let session;
+	try {
+		session = await n8n.ownerSession(server.url, OWNER);
+		if (orderDialog) await connectOrderDialog(N8N_VERSION, USER_FOLDER, server.url, session.cookie);
+	} catch (error) {
+		// A set-up step after n8n started failed: stop n8n too, or it keeps the port and the folder.
+		await server.stop();
+		throw error;
+	}
+	const { created, cookie } = session;
 
 	console.log(`
 n8n ${N8N_VERSION} is ready: ${server.url}
