@@ -299,6 +299,25 @@ export async function loadEngine(
 }
 
 /** Runs the node and keeps every run, so a test file can search them all for the secret at the end. */
+/**
+ * The few methods of express's response a webhook calls (`status(...).json(...)`), recording what
+ * it answered: a webhook that answers by itself returns `noWebhookResponse`.
+ */
+export function expressResponse() {
+	const answer: { status?: number; body?: unknown } = {};
+	const response = {
+		status(code: number) {
+			answer.status = code;
+			return response;
+		},
+		json(value: unknown) {
+			answer.body = value;
+			return response;
+		},
+	};
+	return { answer, response };
+}
+
 export function recordingRunner(engine: () => Engine) {
 	const runs: NodeRun[] = [];
 	const run = async (parameters: INodeParameters, items: object[] = [{}], continueOnFail = false) => {

@@ -25,7 +25,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { NODE_TYPE, PACKAGE_NAME, PACKAGE_ROOT, useSandboxEngine } from './harness';
+import { expressResponse, NODE_TYPE, PACKAGE_NAME, PACKAGE_ROOT, useSandboxEngine } from './harness';
 
 const live = useSandboxEngine();
 const WORKFLOW_ID = 'engine-test';
@@ -116,17 +116,7 @@ async function readJson(request: IncomingMessage): Promise<IDataObject> {
 /** A node's `webhook()` in n8n-core's WebhookContext, with express's few fields n8n hands it. */
 async function callWebhook(node: INode, request: { body: IDataObject; params?: IDataObject }, run: IRun | null = null) {
 	const workflow = new Workflow({ id: WORKFLOW_ID, nodes: [trigger, ask], connections, active: true, nodeTypes });
-	const answer: { status?: number; body?: unknown } = {};
-	const response = {
-		status(code: number) {
-			answer.status = code;
-			return response;
-		},
-		json(value: unknown) {
-			answer.body = value;
-			return response;
-		},
-	};
+	const { answer, response } = expressResponse();
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const data = {
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',

@@ -18,7 +18,7 @@ import {
 } from 'n8n-workflow';
 
 import { PATH_SECRET_RULE } from '../../nodes/HappyTalkTrigger/pathSecret';
-import { PACKAGE_NAME, PACKAGE_ROOT } from './harness';
+import { expressResponse, PACKAGE_NAME, PACKAGE_ROOT } from './harness';
 
 const TRIGGER_TYPE = `${PACKAGE_NAME}.happyTalkTrigger`;
 const WEBHOOK_ID = '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09';
@@ -147,17 +147,7 @@ test('activating again keeps one fingerprint and drops the plain domain that ear
 async function deliver(pathSecret: string, params: IDataObject, body: IDataObject) {
 	const node = triggerNode(pathSecret);
 	const workflow = new Workflow({ id: 'delivery-test', nodes: [node], connections: {}, active: true, nodeTypes });
-	const answer: { status?: number; body?: unknown } = {};
-	const response = {
-		status(code: number) {
-			answer.status = code;
-			return response;
-		},
-		json(value: unknown) {
-			answer.body = value;
-			return response;
-		},
-	};
+	const { answer, response } = expressResponse();
 	const data = { ...additionalData, httpRequest: { params, body, headers: {}, query: {} }, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData = { httpMethod: 'POST', node: node.name, path: '', webhookDescription: triggerType.description.webhooks![0], workflowId: workflow.id, workflowExecuteAdditionalData: data } as IWebhookData;
 	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
