@@ -299,6 +299,18 @@ export async function loadEngine(
 }
 
 /** Runs the node and keeps every run, so a test file can search them all for the secret at the end. */
+/** This package's node types as n8n loads them from its folder (a type name with or without the package prefix). */
+export async function loadPackageNodeTypes(): Promise<INodeTypes> {
+	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	await loader.loadAll();
+	const byName = (type: string) => loader.getNode(type.replace(`${PACKAGE_NAME}.`, '')).type;
+	return {
+		getByName: byName,
+		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(byName(type), version),
+		getKnownTypes: () => ({}),
+	};
+}
+
 /**
  * The few methods of express's response a webhook calls (`status(...).json(...)`), recording what
  * it answered: a webhook that answers by itself returns `noWebhookResponse`.

@@ -10,9 +10,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { PackageDirectoryLoader, WebhookContext } from 'n8n-core';
+import { WebhookContext } from 'n8n-core';
 import {
-	NodeHelpers,
 	Workflow,
 	type IConnections,
 	type IDataObject,
@@ -25,7 +24,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { expressResponse, NODE_TYPE, PACKAGE_NAME, PACKAGE_ROOT, useSandboxEngine } from './harness';
+import { expressResponse, loadPackageNodeTypes, NODE_TYPE, PACKAGE_NAME, useSandboxEngine } from './harness';
 
 const live = useSandboxEngine();
 const WORKFLOW_ID = 'engine-test';
@@ -65,14 +64,7 @@ const resumedWith = new Map<string, IWebhookResponseData>();
 let waitingServerMode: 'resume' | 'reset' = 'resume';
 
 beforeAll(async () => {
-	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
-	await loader.loadAll();
-	const byName = (type: string) => loader.getNode(type.replace(`${PACKAGE_NAME}.`, '')).type;
-	nodeTypes = {
-		getByName: byName,
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(byName(type), version),
-		getKnownTypes: () => ({}),
-	};
+	nodeTypes = await loadPackageNodeTypes();
 	waitingServer = createServer((request, response) => {
 		void (async () => {
 			const body = await readJson(request);

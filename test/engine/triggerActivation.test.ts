@@ -5,7 +5,7 @@
  * deliveries through n8n-core's webhook context.
  */
 import { fc, test } from '@fast-check/jest';
-import { HookContext, PackageDirectoryLoader, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -18,7 +18,7 @@ import {
 } from 'n8n-workflow';
 
 import { PATH_SECRET_RULE } from '../../nodes/HappyTalkTrigger/pathSecret';
-import { expressResponse, PACKAGE_NAME, PACKAGE_ROOT } from './harness';
+import { expressResponse, loadPackageNodeTypes, PACKAGE_NAME } from './harness';
 
 const TRIGGER_TYPE = `${PACKAGE_NAME}.happyTalkTrigger`;
 const WEBHOOK_ID = '3b1f6c2a-9d4e-4f8a-b7c6-5e4d3c2b1a09';
@@ -28,14 +28,7 @@ let nodeTypes: INodeTypes;
 let triggerType: INodeType;
 
 beforeAll(async () => {
-	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
-	await loader.loadAll();
-	const byName = (type: string) => loader.getNode(type.replace(`${PACKAGE_NAME}.`, '')).type;
-	nodeTypes = {
-		getByName: byName,
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(byName(type), version),
-		getKnownTypes: () => ({}),
-	};
+	nodeTypes = await loadPackageNodeTypes();
 	triggerType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
 });
 
