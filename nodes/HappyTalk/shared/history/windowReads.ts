@@ -12,16 +12,24 @@ export async function answerOf<T>(items: AsyncIterable<T>, walk: WindowWalk<T>) 
 	return { items: fromArray(all), cut: walk.mayBeCut(all), count: all.length };
 }
 
-/** The day alone (`sdate` = `edate`); undefined when HappyTalk refuses it with -504. */
+/**
+ * The day alone (`sdate` = `edate`), read whole: undefined when HappyTalk refuses it with -504,
+ * which may come while its pages are read.
+ */
 export async function dayAlone<T>(day: string, readWindow: (window: DateWindow) => AsyncIterable<T>, walk: WindowWalk<T>) {
+	const all: T[] = [];
+	// The transport's NodeApiErrors pass on as they are: only -504 is handled here.
 	let refusal: unknown;
 	try {
-		return await answerOf(readWindow({ sdate: day, edate: day }), walk);
+		for await (const item of readWindow({ sdate: day, edate: day })) all.push(item);
 	} catch (error) {
 		refusal = error;
 	}
-	if (customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
-	return undefined;
+	if (refusal !== undefined) {
+		if (customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
+		return undefined;
+	}
+	return { items: fromArray(all), cut: walk.mayBeCut?.(all) ?? false, count: all.length };
 }
 
 export async function* concat<T>(first: AsyncIterable<T>, second: AsyncIterable<T>): AsyncGenerator<T> {
@@ -43,17 +51,11 @@ export function beyondEnd<T>(end: string, readWindow: (window: DateWindow) => As
 	const next = addDays(end, 1);
 	let listed: Promise<Set<string>> | undefined;
 	const read = async () => {
+		const answer = await dayAlone(next, readWindow, walk);
 		const ids = new Set<string>();
-		let refusal: unknown;
-		try {
-			const day = { sdate: next, edate: next };
-			const answer = await answerOf(readWindow(day), walk);
-			if (answer.cut) walk.onCut?.(day, answer.count);
-			for await (const item of answer.items) ids.add(walk.idOf(item));
-		} catch (error) {
-			refusal = error;
-		}
-		if (refusal !== undefined && customerFailOf(refusal)?.code !== OVER_DATE) throw refusal;
+		if (!answer) return ids;
+		if (answer.cut) walk.onCut?.({ sdate: next, edate: next }, answer.count);
+		for await (const item of answer.items) ids.add(walk.idOf(item));
 		return ids;
 	};
 	return {
