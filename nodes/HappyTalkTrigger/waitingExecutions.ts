@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { askedFrom, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
 import { TIME_OUT_GUARD_MS } from '../HappyTalk/waitingReplies/timing';
+import { FreshShared } from './freshShared';
 
 /** n8n's own credential for its public API: the key is the trigger's way to see waiting executions. */
 export const N8N_API_CREDENTIAL = 'n8nApi';
@@ -18,6 +19,8 @@ interface ApiExecution {
 	stoppedAt?: string | null;
 	workflowData?: { nodes?: Array<{ id: string; name: string; type: string; parameters?: IDataObject }> };
 	data?: {
+		/** n8n 2.x later than 2.8: the token its waiting webhook asks for (`?signature=`), a secret kept in memory only. */
+		resumeToken?: string;
 		resultData?: { lastNodeExecuted?: string };
 		executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json: IDataObject; pairedItem?: unknown }> | null> } }> };
 	};
@@ -32,6 +35,13 @@ interface ApiExecution {
  */
 const known = new Map<string, Promise<WaitingExecution | null>>();
 
+/**
+ * The list of waiting executions, shared by the messages of a burst: each message uses a list that
+ * n8n began after the message arrived (so it sees every pause made before), and a burst of replies
+ * costs two list calls instead of one per reply.
+ */
+const lists = new FreshShared<Map<string, string>>();
+
 /** Executions read at once by one message: enough to overlap n8n's latency, few enough to spare its database. */
 const READ_CONCURRENCY = 8;
 
@@ -43,7 +53,8 @@ const READ_CONCURRENCY = 8;
 export async function waitingExecutionsFor(context: IWebhookFunctions, room: string): Promise<WaitingExecution[]> {
 	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
 	const api = String(baseUrl).replace(/\/+$/, '');
-	const pauses = await listWaiting(context, api);
+	const listKey = [api, context.getNode().credentials?.[N8N_API_CREDENTIAL]?.id, context.getWorkflow().id].join(' ');
+	const pauses = await lists.get(listKey, () => listWaiting(context, api));
 	for (const pause of known.keys()) if (!pauses.has(pause)) known.delete(pause);
 	const entries = [...pauses];
 	const found: WaitingExecution[] = [];
@@ -106,8 +117,20 @@ async function readWaiting(context: IWebhookFunctions, api: string, id: string):
 	return {
 		id,
 		room: roomKey(String(waiting.uuid), String(waiting.roomId)),
-		resumeUrl: `${api.replace(/\/api\/v\d+$/, '')}/webhook-waiting/${id}/${node.id}`,
+		resumeUrl: resumeUrlOf(`${api.replace(/\/api\/v\d+$/, '')}/webhook-waiting/${id}`, execution.data?.resumeToken, node.id),
 		deadline: limited ? waitTill - TIME_OUT_GUARD_MS : 0,
 		asked,
 	};
+}
+
+/**
+ * The address n8n resumes this execution's node at, as `$execution.resumeUrl` + `/<node id>` gives
+ * it in the execution itself. n8n 2.x after 2.8 refuses a waiting webhook without the execution's
+ * token (401), and reads `?signature=<token>/<node id>` as the token and the node's path.
+ */
+function resumeUrlOf(executionUrl: string, resumeToken: string | undefined, nodeId: string): string {
+	if (!resumeToken) return `${executionUrl}/${nodeId}`;
+	const url = new URL(executionUrl);
+	url.searchParams.set('signature', resumeToken);
+	return `${url.toString()}/${nodeId}`;
 }
