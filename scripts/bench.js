@@ -23,7 +23,7 @@ const n8n = require('./n8n');
 const { importDemoData } = require('./demoData');
 const { renderTable, renderSvg, renderLoopTable, renderLoopSvg } = require('./benchReport');
 const { runChatbotBench } = require('./benchChatbot');
-const { runDialogBench, renderDialogTable } = require('./benchDialog');
+const { runDialogBench, renderDialogTable, mergeDialogRows } = require('./benchDialog');
 const { runTriggerBackfillBench, renderTriggerTable } = require('./benchTrigger');
 const { itemsWorkflow, sendTextNode, httpWriteNode } = require('./workflows');
 
@@ -90,14 +90,21 @@ async function benchDialogLoop(tarball) {
 	const version = n8n.N8N_VERSIONS.current;
 	n8n.ensureN8n(version);
 	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
-	const { rows, settings } = await runDialogBench({ version, tarball, sandbox });
+	const measured = await runDialogBench({ version, tarball, sandbox });
 	await sandbox.close();
 	const measuredAt = new Date().toISOString();
-	fs.writeFileSync(path.join(DOCS, 'bench-dialog.json'), `${JSON.stringify({ measuredAt, settings, rows }, null, 2)}\n`);
-	const table = renderDialogTable(rows, settings);
+	const jsonFile = path.join(DOCS, 'bench-dialog.json');
+	const mdFile = path.join(DOCS, 'bench-dialog.md');
+	const previous = fs.existsSync(jsonFile) ? JSON.parse(fs.readFileSync(jsonFile, 'utf8')).rows : [];
+	const rows = mergeDialogRows(previous, measured.rows);
+	fs.writeFileSync(jsonFile, `${JSON.stringify({ measuredAt, settings: measured.settings, rows }, null, 2)}\n`);
+	const table = renderDialogTable(rows, measured.settings);
+	// What people wrote below the table (from its first "## " heading on) stays.
+	const old = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '';
+	const notes = old.includes('\n## ') ? old.slice(old.indexOf('\n## ')) : '';
 	fs.writeFileSync(
-		path.join(DOCS, 'bench-dialog.md'),
-		`# Dialog loop: Send and Wait for Reply\n\nMeasured ${measuredAt} by \`npm run bench -- --only=dialog\` (scripts/benchDialog.js). See docs/send-and-wait.md.\n\n${table}`,
+		mdFile,
+		`# Dialog loop: Send and Wait for Reply\n\nMeasured ${measuredAt} by \`npm run bench -- --only=dialog\` (scripts/benchDialog.js). See docs/send-and-wait.md.\n\n${table}${notes}`,
 	);
 	console.log(table);
 }

@@ -5,7 +5,10 @@
  * next message at the sandbox. Beside it, at the same load, the chatbot loop (HappyTalk Trigger →
  * Send: every customer writes at once, a fresh execution answers), the yardstick of the target
  * "p95 within 1.5 × the chatbot loop's". Regular mode (SQLite) and queue mode (two workers and a
- * webhook process, PostgreSQL). Rooms and rounds come from HAPPYTALK_BENCH_DIALOG_* variables.
+ * webhook process, PostgreSQL). Rooms and rounds come from HAPPYTALK_BENCH_DIALOG_* variables;
+ * HAPPYTALK_BENCH_DIALOG_MODES=regular or =queue measures one mode (the other's rows are kept).
+ * Each mode's row records the machine's 1-minute load average while it ran: on a shared machine
+ * the figures mean little without it.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -15,7 +18,7 @@ const { startQueueCluster } = require('./queueMode');
 const n8n = require('./n8n');
 const { importDemoData, cli } = require('./demoData');
 const { dialogWorkflow, happyTalkTriggerNode, sendTextNode } = require('./workflows');
-const { importN8nApiCredential, connectN8nApi, waitingExecutions } = require('./n8nApiCredential');
+const { importN8nApiCredential, connectN8nApi, waitingExecutions, waitingExecutionsInEditor, ownerSession } = require('./n8nApiCredential');
 
 const settings = {
 	rooms: Number(process.env.HAPPYTALK_BENCH_DIALOG_ROOMS || 100),
@@ -27,9 +30,9 @@ const DIALOG = { id: 'HtBenchDialog001', webhookId: '2b2b2b2b-0000-4000-8000-000
 const CHATBOT = { id: 'HtBenchDialogBot', webhookId: '2b2b2b2b-0000-4000-8000-000000000002', secret: 'bench-dialog-bot' };
 
 const MODES = [
-	{ name: 'regular (SQLite)', regular: true },
-	{ name: 'queue, 2 workers + webhook process', regular: false },
-];
+	{ key: 'regular', name: 'regular (SQLite)', regular: true },
+	{ key: 'queue', name: 'queue, 2 workers + webhook process', regular: false },
+].filter((mode) => (process.env.HAPPYTALK_BENCH_DIALOG_MODES ?? 'regular,queue').split(',').includes(mode.key));
 
 function chatbotWorkflow() {
 	return {
@@ -139,9 +142,11 @@ async function dialogRun(sandbox, base, tag, api) {
 	}
 	const askedRooms = new Set(writes(sandbox).filter((request) => request.body.msg.startsWith('Order number')).map((request) => request.body.room_id));
 	const rooms = roomsFor(tag).filter((room) => askedRooms.has(room.room_id));
-	// Every dialog's execution waits (as n8n reports it) before its customer answers.
+	// Every dialog's execution waits (as n8n reports it) before its customer answers. Regular mode:
+	// n8n's editor API, since the public one leaves out what the main holds in memory (at most 100).
 	let waitingNow = 0;
-	await until(() => waitingNow >= rooms.length, 120000, async () => (waitingNow = await waitingExecutions(api.url, api.key, DIALOG.id)));
+	const count = api.regular ? () => waitingExecutionsInEditor(api.url, api.cookie, DIALOG.id) : () => waitingExecutions(api.url, api.key, DIALOG.id);
+	await until(() => waitingNow >= Math.min(rooms.length, api.regular ? 100 : Infinity), 120000, async () => (waitingNow = await count()));
 	const answers = rooms.map((room) => ({ ...room, text: `answer ${room.room_id}` }));
 	const got = () => writes(sandbox).filter((request) => request.body.msg.startsWith('got: ')).length;
 	const { started, failed } = await everyoneWrites(sandbox, url, answers, got);
@@ -186,7 +191,8 @@ async function startCluster(mode, version, tarball, sandbox) {
 			];
 	const cluster = await startQueueCluster({ version, tarball, regular: mode.regular, processes, workerEnv: { N8N_LOG_LEVEL: 'warn' }, prepare });
 	// The trigger finds waiting executions through n8n's API, on the main.
-	cluster.api = { url: cluster.main.url, key: await connectN8nApi(cluster.main.url) };
+	cluster.api = { url: cluster.main.url, key: await connectN8nApi(cluster.main.url), regular: mode.regular };
+	if (mode.regular) cluster.api.cookie = (await ownerSession(cluster.main.url)).cookie;
 	const base = (cluster.webhooks[0] ?? cluster.main).url;
 	await n8n.waitForWebhooks(base, [`${DIALOG.webhookId}/${DIALOG.pathSecret}/message/:uuid`]);
 	return cluster;
@@ -198,6 +204,10 @@ async function runDialogBench({ version, tarball, sandbox, log = console.log }) 
 		log(`Starting n8n ${version}, ${mode.name} (dialog loop)...`);
 		const cluster = await startCluster(mode, version, tarball, sandbox);
 		const base = (cluster.webhooks[0] ?? cluster.main).url;
+		const load = [];
+		const sampleLoad = () => load.push(os.loadavg()[0]);
+		sampleLoad();
+		const sampler = setInterval(sampleLoad, 5000);
 		try {
 			// Warm-up, not measured.
 			await chatbotRun(sandbox, base, 'warm');
@@ -213,22 +223,35 @@ async function runDialogBench({ version, tarball, sandbox, log = console.log }) 
 				for (const step of round % 2 === 0 ? pair : pair.reverse()) await step();
 			}
 			for (const [loop, runs] of [['chatbot loop (fresh execution)', chatbot], ['dialog loop (resumed execution)', dialog]]) {
-				const row = { version, mode: mode.name, loop, rooms: settings.rooms, ...combine(runs) };
+				const row = { version, mode: mode.name, loop, rooms: settings.rooms, measuredAt: new Date().toISOString(), ...combine(runs), load: loadRange(load) };
 				rows.push(row);
 				log(`  ${mode.name}, ${loop}: rooms ${row.waiting.join('/')}, not 200 ${row.non200}, new conversations ${row.extraQuestions}, p50 ${row.p50} ms, p95 ${row.p95} ms (per run ${row.p95PerRun.join(', ')}), ${row.perSecond.toFixed(1)}/s, lost ${row.lost}, dup ${row.duplicated}, wrong room ${row.wrongRoom}`);
 			}
 		} finally {
+			clearInterval(sampler);
 			await cluster.stop();
 		}
 	}
 	return { rows, settings: { ...settings, cpus: os.cpus().length } };
 }
 
+/** The 1-minute load average's lowest and highest sample while a mode ran. */
+const loadRange = (samples) => [Math.min(...samples), Math.max(...samples)].map((value) => Math.round(value * 10) / 10);
+
+/** Rows of the modes measured now replace theirs among `previous`; the others are kept. */
+function mergeDialogRows(previous, rows) {
+	const measured = new Set(rows.map((row) => `${row.version} ${row.mode}`));
+	return [...previous.filter((row) => !measured.has(`${row.version} ${row.mode}`)), ...rows];
+}
+
 function renderDialogTable(rows, meta) {
 	const lines = [
-		'| n8n | mode | loop | runs | rooms per run | p50 ms | p95 ms | p95 per run | answers/s | lost | duplicated | wrong room | not 200 | new conversation instead |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-		...rows.map((row) => `| ${row.version} | ${row.mode} | ${row.loop} | ${row.runs} | ${row.waiting.join(', ')} | ${row.p50} | ${row.p95} | ${row.p95PerRun.join(', ')} | ${row.perSecond.toFixed(1)} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} | ${row.non200} | ${row.extraQuestions} |`),
+		'| n8n | mode | loop | measured (UTC) | load avg | runs | rooms per run | p50 ms | p95 ms | p95 per run | answers/s | lost | duplicated | wrong room | not 200 | new conversation instead |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+		...rows.map(
+			(row) =>
+				`| ${row.version} | ${row.mode} | ${row.loop} | ${row.measuredAt ? row.measuredAt.slice(0, 16).replace('T', ' ') : '–'} | ${row.load ? row.load.join(' to ') : '–'} | ${row.runs} | ${row.waiting.join(', ')} | ${row.p50} | ${row.p95} | ${row.p95PerRun.join(', ')} | ${row.perSecond.toFixed(1)} | ${row.lost} | ${row.duplicated} | ${row.wrongRoom} | ${row.non200} | ${row.extraQuestions} |`,
+		),
 	];
 	const ratios = [];
 	for (const mode of new Set(rows.map((row) => row.mode))) {
@@ -238,4 +261,4 @@ function renderDialogTable(rows, meta) {
 	return `${lines.join('\n')}\n\n${ratios.join('\n')}\n\n${meta.rooms} rooms, every customer at once, ${meta.rounds} rounds per loop, the sandbox answering after ${meta.latencyMs} ms, ${meta.cpus} CPUs (shared).\n`;
 }
 
-module.exports = { runDialogBench, renderDialogTable, DIALOG_SETTINGS: settings };
+module.exports = { runDialogBench, renderDialogTable, mergeDialogRows, DIALOG_SETTINGS: settings };
