@@ -13,14 +13,26 @@ export interface WaitingExecution extends WaitingPause {
 }
 
 
+/** Where the trigger looks: n8n's API at the credential's Base URL, for this workflow. */
+export interface ApiScope {
+	api: string;
+	/** The API, the credential and the workflow: what this process knows is kept apart per scope. */
+	key: string;
+}
+
+/** A pause this process has read (or is reading): the read, and its result once it came. */
+interface KnownPause {
+	read: Promise<WaitingExecution | null>;
+	value?: WaitingExecution | null;
+}
+
 /**
- * What each waiting execution waits for, by id and the time it paused (an execution that resumes
- * and waits again, at the same node or another, pauses anew). Its data does not change while it
- * waits, so each pause is read once per process, however many messages ask at the same moment
- * (they share the read in flight: a burst of N replies costs N reads, not N²); pauses that no
- * longer wait are dropped.
+ * What each waiting execution waits for, per scope, by id and the time it paused (an execution
+ * that resumes and waits again, at the same node or another, pauses anew). Its data does not
+ * change while it waits, so each pause is read once per process, however many messages ask at
+ * the same moment (they share the read in flight); pauses that no longer wait are dropped.
  */
-const known = new Map<string, Promise<WaitingExecution | null>>();
+const known = new Map<string, Map<string, KnownPause>>();
 
 /**
  * The list of waiting executions, shared by the messages of a burst: each message uses a list that
@@ -39,31 +51,61 @@ const READ_CONCURRENCY = 8;
  */
 const listsWithData = new Map<string, Promise<ApiExecution[]>>();
 
+export async function apiScope(context: IWebhookFunctions): Promise<ApiScope> {
+	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
+	const api = String(baseUrl).replace(/\/+$/, '');
+	return { api, key: [api, context.getNode().credentials?.[N8N_API_CREDENTIAL]?.id, context.getWorkflow().id].join(' ') };
+}
+
+const knownIn = (scope: ApiScope) => {
+	let pauses = known.get(scope.key);
+	if (!pauses) known.set(scope.key, (pauses = new Map()));
+	return pauses;
+};
+
+/** Keeps a read; a failed read is not kept, so the next message reads that execution again. */
+function remember(pauses: Map<string, KnownPause>, pause: string, read: Promise<WaitingExecution | null>) {
+	const entry: KnownPause = { read };
+	pauses.set(pause, entry);
+	read.then(
+		(value) => (entry.value = value),
+		() => pauses.get(pause) === entry && pauses.delete(pause),
+	);
+}
+
+/**
+ * Pauses already read in this process that wait in this room, oldest first: the trigger tries
+ * them before it asks n8n for a fresh list, so a reply to a pause this process has seen costs no
+ * list call. Safe because n8n resumes only an execution that still waits, and the node's resume
+ * webhook refuses a message for another room (a pause that no longer takes it falls through to
+ * the fresh list).
+ */
+export function knownWaitingFor(scope: ApiScope, room: string): WaitingExecution[] {
+	const found: WaitingExecution[] = [];
+	for (const [pause, entry] of knownIn(scope)) if (entry.value && entry.value.room === room) found.push({ ...entry.value, pause });
+	return found.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
 /**
  * The workflow's executions waiting for this customer in this room, oldest first. Source of truth:
  * n8n's own execution database through its public API (`GET /executions?status=waiting`), shared by
  * every n8n process and kept across restarts, so nothing of ours can go stale or be lost.
  */
-export async function waitingExecutionsFor(context: IWebhookFunctions, room: string): Promise<WaitingExecution[]> {
-	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
-	const api = String(baseUrl).replace(/\/+$/, '');
-	const listKey = [api, context.getNode().credentials?.[N8N_API_CREDENTIAL]?.id, context.getWorkflow().id].join(' ');
-	const pauses = await lists.get(listKey, async () => pausesOf(await listWaiting(context, api, false)));
-	for (const pause of known.keys()) if (!pauses.has(pause)) known.delete(pause);
+export async function waitingExecutionsFor(context: IWebhookFunctions, scope: ApiScope, room: string): Promise<WaitingExecution[]> {
+	const { api } = scope;
+	const pauses = await lists.get(scope.key, async () => pausesOf(await listWaiting(context, api, false)));
+	const mine = knownIn(scope);
+	for (const pause of mine.keys()) if (!pauses.has(pause)) mine.delete(pause);
 	const entries = [...pauses];
-	if (entries.filter(([pause]) => !known.has(pause)).length > READ_CONCURRENCY) await readAllAtOnce(context, api, listKey);
+	if (entries.filter(([pause]) => !mine.has(pause)).length > READ_CONCURRENCY) await readAllAtOnce(context, scope);
 	const found: WaitingExecution[] = [];
 	let next = 0;
 	const reader = async () => {
 		while (next < entries.length) {
 			const [pause, id] = entries[next++];
-			if (!known.has(pause)) {
-				// A failed read is not remembered: the next message reads that execution again.
-				const read = readWaiting(context, api, id);
-				known.set(pause, read);
-				read.catch(() => known.get(pause) === read && known.delete(pause));
-			}
-			const execution = await known.get(pause);
+			if (!mine.has(pause)) remember(mine, pause, readWaiting(context, api, id));
+			// A read that failed for another message is gone by now: this message's own read fails it.
+			const execution = await (mine.get(pause) ?? (remember(mine, pause, readWaiting(context, api, id)), mine.get(pause)!)).read;
 			if (execution && execution.room === room) found.push({ ...execution, pause });
 		}
 	};
@@ -72,15 +114,15 @@ export async function waitingExecutionsFor(context: IWebhookFunctions, room: str
 }
 
 /** Forget a pause that has ended (or will not take this reply). */
-export const forgetPause = (pause: string) => known.set(pause, Promise.resolve(null));
+export const forgetPause = (scope: ApiScope, pause: string) => remember(knownIn(scope), pause, Promise.resolve(null));
 
 /** Reads every waiting execution in one list call; on failure, or for what it misses, each is read on its own. */
-async function readAllAtOnce(context: IWebhookFunctions, api: string, listKey: string) {
-	let listing = listsWithData.get(listKey);
+async function readAllAtOnce(context: IWebhookFunctions, scope: ApiScope) {
+	let listing = listsWithData.get(scope.key);
 	if (!listing) {
-		listing = listWaiting(context, api, true);
-		listsWithData.set(listKey, listing);
-		const done = () => listsWithData.get(listKey) === listing && listsWithData.delete(listKey);
+		listing = listWaiting(context, scope.api, true);
+		listsWithData.set(scope.key, listing);
+		const done = () => listsWithData.get(scope.key) === listing && listsWithData.delete(scope.key);
 		listing.then(done, done);
 	}
 	let executions: ApiExecution[];
@@ -89,9 +131,10 @@ async function readAllAtOnce(context: IWebhookFunctions, api: string, listKey: s
 	} catch {
 		return;
 	}
+	const mine = knownIn(scope);
 	for (const execution of executions) {
 		// Without its data (n8n leaves out what is too large to display) it is read on its own.
-		if (!execution.data || !execution.workflowData || known.has(pauseOf(execution))) continue;
-		known.set(pauseOf(execution), Promise.resolve(waitingFrom(execution, api)));
+		if (!execution.data || !execution.workflowData || mine.has(pauseOf(execution))) continue;
+		remember(mine, pauseOf(execution), Promise.resolve(waitingFrom(execution, scope.api)));
 	}
 }
