@@ -12,7 +12,6 @@ export interface WaitingExecution extends WaitingPause {
 	pause?: string;
 }
 
-
 /** Where the trigger looks: n8n's API at the credential's Base URL, for this workflow. */
 export interface ApiScope {
 	api: string;
@@ -103,9 +102,9 @@ export async function waitingExecutionsFor(context: IWebhookFunctions, scope: Ap
 	const reader = async () => {
 		while (next < entries.length) {
 			const [pause, id] = entries[next++];
+			// Not read yet, or a read that failed (it is not kept): this message reads it.
 			if (!mine.has(pause)) remember(mine, pause, readWaiting(context, api, id));
-			// A read that failed for another message is gone by now: this message's own read fails it.
-			const execution = await (mine.get(pause) ?? (remember(mine, pause, readWaiting(context, api, id)), mine.get(pause)!)).read;
+			const execution = await mine.get(pause)!.read;
 			if (execution && execution.room === room) found.push({ ...execution, pause });
 		}
 	};
