@@ -258,7 +258,8 @@ function renderDialogTable(rows, meta) {
 		const [bot, dialog] = ['chatbot', 'dialog'].map((loop) => rows.find((row) => row.mode === mode && row.loop.startsWith(loop)));
 		if (bot && dialog) ratios.push(`- ${mode}: dialog p95 / chatbot p95 = ${(dialog.p95 / bot.p95).toFixed(2)} (target at most 1.5)`);
 	}
-	return `${lines.join('\n')}\n\n${ratios.join('\n')}\n\n${meta.rooms} rooms, every customer at once, ${meta.rounds} rounds per loop, the sandbox answering after ${meta.latencyMs} ms, ${meta.cpus} CPUs (shared).\n`;
+	// Rows of several runs may stand together: each row's own "runs" are its rounds per loop.
+	return `${lines.join('\n')}\n\n${ratios.join('\n')}\n\n${meta.rooms} rooms, every customer at once, the chatbot and the dialog loop alternating ("runs": rounds per loop), the sandbox answering after ${meta.latencyMs} ms, ${meta.cpus} CPUs (shared).\n`;
 }
 
 module.exports = { runDialogBench, renderDialogTable, mergeDialogRows, DIALOG_SETTINGS: settings };

@@ -16,6 +16,7 @@ export interface ApiExecution {
 	id: string | number;
 	waitTill?: string | null;
 	stoppedAt?: string | null;
+	dataTooLargeToDisplay?: boolean;
 	workflowData?: { nodes?: Array<{ id: string; name: string; type: string; parameters?: IDataObject }> };
 	data?: {
 		/** n8n 2.x later than 2.8: the token its waiting webhook asks for (`?signature=`), a secret kept in memory only. */

@@ -19,10 +19,9 @@ export interface ApiScope {
 	key: string;
 }
 
-/** A pause this process has read (or is reading): the read, and its result once it came. */
+/** A pause this process has read (or is reading). */
 interface KnownPause {
 	read: Promise<WaitingExecution | null>;
-	value?: WaitingExecution | null;
 }
 
 /**
@@ -66,23 +65,7 @@ const knownIn = (scope: ApiScope) => {
 function remember(pauses: Map<string, KnownPause>, pause: string, read: Promise<WaitingExecution | null>) {
 	const entry: KnownPause = { read };
 	pauses.set(pause, entry);
-	read.then(
-		(value) => (entry.value = value),
-		() => pauses.get(pause) === entry && pauses.delete(pause),
-	);
-}
-
-/**
- * Pauses already read in this process that wait in this room, oldest first: the trigger tries
- * them before it asks n8n for a fresh list, so a reply to a pause this process has seen costs no
- * list call. Safe because n8n resumes only an execution that still waits, and the node's resume
- * webhook refuses a message for another room (a pause that no longer takes it falls through to
- * the fresh list).
- */
-export function knownWaitingFor(scope: ApiScope, room: string): WaitingExecution[] {
-	const found: WaitingExecution[] = [];
-	for (const [pause, entry] of knownIn(scope)) if (entry.value && entry.value.room === room) found.push({ ...entry.value, pause });
-	return found.sort((a, b) => Number(a.id) - Number(b.id));
+	read.catch(() => pauses.get(pause) === entry && pauses.delete(pause));
 }
 
 /**
@@ -132,8 +115,8 @@ async function readAllAtOnce(context: IWebhookFunctions, scope: ApiScope) {
 	}
 	const mine = knownIn(scope);
 	for (const execution of executions) {
-		// Without its data (n8n leaves out what is too large to display) it is read on its own.
-		if (!execution.data || !execution.workflowData || mine.has(pauseOf(execution))) continue;
+		// Without its data (too large to display: n8n 2.8 leaves it out, 2.41 sends it empty and says so) it is read on its own.
+		if (!execution.data || !execution.workflowData || execution.dataTooLargeToDisplay || mine.has(pauseOf(execution))) continue;
 		remember(mine, pauseOf(execution), Promise.resolve(waitingFrom(execution, scope.api)));
 	}
 }

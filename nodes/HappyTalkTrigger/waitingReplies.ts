@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { forgetRememberedPause, rememberedPausesFor, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
 import type { HandOverFailure } from './handOverFailure';
 import { handOverReply } from './handOverReply';
-import { apiScope, forgetPause, knownWaitingFor, N8N_API_CREDENTIAL, waitingExecutionsFor, type ApiScope, type WaitingExecution } from './waitingExecutions';
+import { apiScope, forgetPause, N8N_API_CREDENTIAL, waitingExecutionsFor, type ApiScope, type WaitingExecution } from './waitingExecutions';
 
 /** `handedOver`: a waiting execution took the message. `continue`: nothing waits for it here. */
 export type Routing = { route: 'handedOver' } | { route: 'continue' } | { route: 'failed'; failure: HandOverFailure };
@@ -14,8 +14,7 @@ export type Routing = { route: 'handedOver' } | { route: 'continue' } | { route:
  * that execution and starts nothing here; every other message starts the workflow. First this
  * process's own pauses (regular mode: webhook() runs in the main process where the node paused,
  * and n8n's API does not list them), then, with the n8n API credential, the waiting executions
- * n8n's API lists (queue mode, where webhook() runs in a webhook process; after a restart): first
- * those this process has already read for the room, then a fresh list.
+ * n8n's API lists (queue mode, where webhook() runs in a webhook process; after a restart).
  */
 export async function routeToWaitingExecution(context: IWebhookFunctions, message: IDataObject): Promise<Routing> {
 	if (typeof message.uuid !== 'string' || typeof message.roomId !== 'string' || message.roomId === '') return { route: 'continue' };
@@ -38,42 +37,22 @@ export async function routeToWaitingExecution(context: IWebhookFunctions, messag
 		// path below, then the workflow decide.
 	}
 	if (!context.getNode().credentials?.[N8N_API_CREDENTIAL]) return { route: 'continue' };
-	const lookupFailed = (error: unknown): Routing => ({ route: 'failed', failure: { stage: 'lookup', reason: (error as Error).message || (error as Error).name } });
 	let scope: ApiScope;
+	let waiting: WaitingExecution[];
 	try {
 		scope = await apiScope(context);
+		waiting = await waitingExecutionsFor(context, scope, room);
 	} catch (error) {
-		return lookupFailed(error);
+		return { route: 'failed', failure: { stage: 'lookup', reason: (error as Error).message || (error as Error).name } };
 	}
-	const tried = new Set<string>();
-	/** A routing once the execution took the message or the hand-over failed; undefined: try the next. */
-	const tryHandOver = async (execution: WaitingExecution): Promise<Routing | undefined> => {
-		const pause = execution.pause ?? execution.id;
-		if (tried.has(pause)) return undefined;
-		tried.add(pause);
+	for (const execution of waiting) {
 		// After its limit the message is not the reply: n8n resumes that execution with its time-out.
-		if (execution.deadline > 0 && respondedAt.getTime() >= execution.deadline) return undefined;
+		if (execution.deadline > 0 && respondedAt.getTime() >= execution.deadline) continue;
 		const handed = await handOver(execution);
-		forgetPause(scope, pause);
+		forgetPause(scope, execution.pause ?? execution.id);
 		if (handed.outcome === 'resumed') return { route: 'handedOver' };
 		if (handed.outcome === 'uncertain') return { route: 'failed', failure: { stage: 'handOver', reason: handed.reason } };
 		if (handed.outcome === 'unreachable') return { route: 'failed', failure: { stage: 'handOver', reason: 'Connection refused' } };
-		return undefined;
-	};
-	// First the pauses this process already read for this room (no list call), then n8n's fresh list.
-	for (const execution of knownWaitingFor(scope, room)) {
-		const routed = await tryHandOver(execution);
-		if (routed) return routed;
-	}
-	let waiting;
-	try {
-		waiting = await waitingExecutionsFor(context, scope, room);
-	} catch (error) {
-		return lookupFailed(error);
-	}
-	for (const execution of waiting) {
-		const routed = await tryHandOver(execution);
-		if (routed) return routed;
 	}
 	return { route: 'continue' };
 }
