@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { N8N_API_CREDENTIAL } from './waitingExecutions';
+import { N8N_API_CREDENTIAL } from './n8nApiExecutions';
 
 /**
  * What the trigger adds for Message → Send and Wait for Reply: n8n's own API credential, with

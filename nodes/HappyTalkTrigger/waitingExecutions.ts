@@ -1,10 +1,8 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { WaitingPause } from '../HappyTalk/waitingReplies/registry';
-import { FreshShared } from './freshShared';
 import { listWaiting, N8N_API_CREDENTIAL, pauseOf, pausesOf, readWaiting, waitingFrom, type ApiExecution } from './n8nApiExecutions';
-
-export { N8N_API_CREDENTIAL };
+import { SharedRequests } from './sharedRequests';
 
 /** One execution of this workflow that waits in Message → Send and Wait for Reply, as n8n's API lists it. */
 export interface WaitingExecution extends WaitingPause {
@@ -37,7 +35,7 @@ const known = new Map<string, Map<string, KnownPause>>();
  * n8n began after the message arrived (so it sees every pause made before), and a burst of replies
  * costs two list calls instead of one per reply.
  */
-const lists = new FreshShared<Map<string, string>>();
+const lists = new SharedRequests<Map<string, string>>();
 
 /** Executions read at once by one message: enough to overlap n8n's latency, few enough to spare its database. */
 const READ_CONCURRENCY = 8;
@@ -47,7 +45,7 @@ const READ_CONCURRENCY = 8;
  * message reads at once (a burst after many executions paused), one call reads them all instead
  * of one call each. Any one in flight will do: a pause it misses is read on its own.
  */
-const listsWithData = new Map<string, Promise<ApiExecution[]>>();
+const listsWithData = new SharedRequests<ApiExecution[]>();
 
 export async function apiScope(context: IWebhookFunctions): Promise<ApiScope> {
 	const { baseUrl } = (await context.getCredentials(N8N_API_CREDENTIAL)) as { baseUrl: string };
@@ -75,7 +73,7 @@ function remember(pauses: Map<string, KnownPause>, pause: string, read: Promise<
  */
 export async function waitingExecutionsFor(context: IWebhookFunctions, scope: ApiScope, room: string): Promise<WaitingExecution[]> {
 	const { api } = scope;
-	const pauses = await lists.get(scope.key, async () => pausesOf(await listWaiting(context, api, false)));
+	const pauses = await lists.fresh(scope.key, async () => pausesOf(await listWaiting(context, api, false)));
 	const mine = knownIn(scope);
 	for (const pause of mine.keys()) if (!pauses.has(pause)) mine.delete(pause);
 	const entries = [...pauses];
@@ -100,16 +98,9 @@ export const forgetPause = (scope: ApiScope, pause: string) => remember(knownIn(
 
 /** Reads every waiting execution in one list call; on failure, or for what it misses, each is read on its own. */
 async function readAllAtOnce(context: IWebhookFunctions, scope: ApiScope) {
-	let listing = listsWithData.get(scope.key);
-	if (!listing) {
-		listing = listWaiting(context, scope.api, true);
-		listsWithData.set(scope.key, listing);
-		const done = () => listsWithData.get(scope.key) === listing && listsWithData.delete(scope.key);
-		listing.then(done, done);
-	}
 	let executions: ApiExecution[];
 	try {
-		executions = await listing;
+		executions = await listsWithData.any(scope.key, () => listWaiting(context, scope.api, true));
 	} catch {
 		return;
 	}

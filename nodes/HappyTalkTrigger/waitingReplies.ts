@@ -3,7 +3,8 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { forgetRememberedPause, rememberedPausesFor, roomKey, type WaitingPause } from '../HappyTalk/waitingReplies/registry';
 import type { HandOverFailure } from './handOverFailure';
 import { handOverReply } from './handOverReply';
-import { apiScope, forgetPause, N8N_API_CREDENTIAL, waitingExecutionsFor, type ApiScope, type WaitingExecution } from './waitingExecutions';
+import { N8N_API_CREDENTIAL } from './n8nApiExecutions';
+import { apiScope, forgetPause, waitingExecutionsFor, type ApiScope, type WaitingExecution } from './waitingExecutions';
 
 /** `handedOver`: a waiting execution took the message. `continue`: nothing waits for it here. */
 export type Routing = { route: 'handedOver' } | { route: 'continue' } | { route: 'failed'; failure: HandOverFailure };

@@ -1,12 +1,12 @@
 /**
- * The trigger's shared list of waiting executions (FreshShared): under any interleaving of calls,
+ * The trigger's shared list of waiting executions (SharedRequests.fresh): under any interleaving of calls,
  * finished and failed requests, every caller gets the answer of a request that started after it
  * called (a reply must see every pause made before it came), at most one request per key is in
  * flight, and callers share requests instead of each making one.
  */
 import fc from 'fast-check';
 
-import { FreshShared } from '../../nodes/HappyTalkTrigger/freshShared';
+import { SharedRequests } from '../../nodes/HappyTalkTrigger/sharedRequests';
 
 type Step = { kind: 'call'; key: 'a' | 'b' } | { kind: 'settle'; key: 'a' | 'b'; fail: boolean };
 
@@ -27,7 +27,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 test('every caller gets the first request that starts at or after its call (so callers share it); one request in flight per key', async () => {
 	await fc.assert(
 		fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), async (steps) => {
-			const shared = new FreshShared<number>();
+			const shared = new SharedRequests<number>();
 			/** Per key, the requests started, in order: each settles when a step says so. */
 			const started: Record<string, Array<{ settle: (fail: boolean) => void; settled: boolean }>> = { a: [], b: [] };
 			/** `startedBeforeCall`: the index the next request of its key will have when the caller calls. */
@@ -46,7 +46,7 @@ test('every caller gets the first request that starts at or after its call (so c
 					};
 					outcomes.push(outcome);
 					shared
-						.get(key, () => {
+						.fresh(key, () => {
 							const index = started[key].length;
 							return new Promise<number>((resolve, reject) => {
 								started[key].push({
@@ -89,11 +89,27 @@ test('every caller gets the first request that starts at or after its call (so c
 });
 
 test('a request that throws at once fails its callers, and the next call asks again', async () => {
-	const shared = new FreshShared<string>();
+	const shared = new SharedRequests<string>();
 	await expect(
-		shared.get('k', () => {
+		shared.fresh('k', () => {
 			throw new Error('refused');
 		}),
 	).rejects.toThrow('refused');
-	await expect(shared.get('k', async () => 'listed')).resolves.toBe('listed');
+	await expect(shared.fresh('k', async () => 'listed')).resolves.toBe('listed');
+});
+
+test('any: callers while a request is in flight share it, whenever it began; after it settles the next caller starts one', async () => {
+	const shared = new SharedRequests<number>();
+	let requests = 0;
+	const release: Array<() => void> = [];
+	const request = () => new Promise<number>((resolve) => release.push(() => resolve(++requests)));
+	const first = shared.any('k', request);
+	const second = shared.any('k', request);
+	expect(release).toHaveLength(1);
+	release[0]();
+	await expect(Promise.all([first, second])).resolves.toEqual([1, 1]);
+	const third = shared.any('k', request);
+	expect(release).toHaveLength(2);
+	release[1]();
+	await expect(third).resolves.toBe(2);
 });
